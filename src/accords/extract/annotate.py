@@ -1,0 +1,119 @@
+"""One pass over a document that every extractor reads: tokens, sentences, lexicon hits, quotes.
+
+Hits are kept per layer, each layer resolved leftmost-longest ("joint declaration" over
+"declaration", "رئيس الوزراء" over "رئيس"), while different layers may overlap (a demonym can
+be a party and part of a role).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+from accords.lang.lexicon import matcher
+from accords.lang.pack import LangPack, load
+from accords.text.matcher import Hit, longest
+from accords.text.normalize import Folded, fold, fold_str, light_fold
+from accords.text.segment import Segment, sentences
+
+LAYERS: dict[str, str] = {
+    "party": "party", "not_party": "party",
+    "city": "place", "landmark": "place",
+    "instrument": "instrument", "anaphora": "instrument",
+    "done": "verb", "nominal": "verb", "not_done": "verb", "after_cue": "verb", "agent": "verb",
+    "role": "title", "rank": "title", "honorific": "title", "counterpart": "title",
+    "body_noun": "title", "portfolio": "title", "capital_word": "title",
+    "month": "date", "weekday": "date", "rel_day": "date", "rel_month": "date",
+    "year_word": "date", "cal_month": "date",
+    "area": "topic", "domain": "topic",
+    "side_word": "cue", "side_cue": "cue", "presence_cue": "cue", "subject_cue": "cue",
+    "content_cue": "cue", "quote_verb": "cue",
+}
+
+# A token: initials ("J.D.", "J."), or a run of letters, marks and digits with inner ' or -.
+_TOKEN = regex.compile(r"(?:\p{Lu}\.){1,3}(?!\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    folded: str
+    light: str  # lower case, marks dropped, letters kept (على and علي stay apart)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Doc:
+    """A document annotated for extraction. Offsets are in `text`, the stored source text."""
+
+    text: str
+    lang: str
+    pack: LangPack
+    folded: Folded
+    tokens: list[Token]
+    sentences: list[Segment]
+    hits: list[Hit]
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._token_starts = [t.start for t in self.tokens]
+
+    def hits_in(self, start: int, end: int, *kinds: str) -> list[Hit]:
+        return [h for h in self.hits if start <= h.start and h.end <= end and (not kinds or h.kind in kinds)]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        i = bisect_left(self._token_starts, start)
+        j = bisect_right(self._token_starts, end - 1)
+        return [t for t in self.tokens[i:j] if t.end <= end]
+
+    def token_index(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos`."""
+        return bisect_left(self._token_starts, pos)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a < pos < b for a, b in self.quotes)
+
+    def sentence_of(self, pos: int) -> Segment | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+
+def resolve_layers(hits: list[Hit]) -> list[Hit]:
+    """Leftmost-longest within each layer; all layers together, sorted by position."""
+    by_layer: dict[str, list[Hit]] = {}
+    for h in hits:
+        by_layer.setdefault(LAYERS.get(h.kind, h.kind), []).append(h)
+    out: list[Hit] = []
+    for layer_hits in by_layer.values():
+        kept = longest(layer_hits)
+        keep_spans = {(h.fstart, h.fend) for h in kept}
+        blocked = {(h.fstart, h.fend) for h in layer_hits if h.kind == "not_party"}
+        out.extend(h for h in layer_hits if (h.fstart, h.fend) in keep_spans and
+                   not (h.kind == "party" and (h.fstart, h.fend) in blocked))
+    out.sort(key=lambda h: (h.start, -h.end, h.kind))
+    return out
+
+
+def annotate(text: str, lang: str) -> Doc:
+    """Tokens, sentences, lexicon hits and quotation spans of a text in a language."""
+    from accords.extract.quotes import quote_spans
+
+    pack = load(lang)
+    folded = fold(text)
+    hits = resolve_layers(matcher(lang).find(folded))
+    tokens = [Token(m.start(), m.end(), m.group(), fold_str(m.group()), light_fold(m.group()))
+              for m in _TOKEN.finditer(text)]
+    sents = sentences(text, pack.get("language.yaml", "abbreviations"))
+    doc = Doc(text, lang, pack, folded, tokens, sents, hits)
+    doc.quotes = quote_spans(text, pack)
+    return doc

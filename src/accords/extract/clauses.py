@@ -1,0 +1,89 @@
+"""Signing clauses: the sentences that report that an instrument was signed.
+
+A clause is a sentence (outside quotations) with a completed-signing verb and an instrument
+word, where no cue of a plan, wish, draft, talks or refusal stands near the verb. A clause whose
+instrument comes after a cue such as "this follows the signing of" or "last month", or whose
+verb is a pluperfect of background ("had signed"), reports a related, earlier agreement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from accords.extract.annotate import Doc
+from accords.text.matcher import Hit
+from accords.text.segment import Segment
+
+# How far from a verb (in characters) a "not done" cue still governs it.
+_NOT_DONE_BEFORE = 80
+_NOT_DONE_AFTER = 50
+
+
+@dataclass
+class Clause:
+    """One sentence's report of a signing."""
+
+    sentence: Segment
+    verb: Hit
+    instrument: Hit | None
+    related: bool
+    related_from: int | None = None  # where the related part of the sentence starts
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+
+def _governed_by_not_done(doc: Doc, verb: Hit, sent: Segment, hits: list[Hit]) -> bool:
+    lo, hi = max(sent.start, verb.start - _NOT_DONE_BEFORE), min(sent.end, verb.end + _NOT_DONE_AFTER)
+    return any(h.kind == "not_done" and lo <= h.start and h.end <= hi for h in hits)
+
+
+def _nearest(hits: list[Hit], pos: int, kinds: tuple[str, ...]) -> Hit | None:
+    cands = [h for h in hits if h.kind in kinds]
+    if not cands:
+        return None
+    return min(cands, key=lambda h: (abs(h.start - pos), h.kind != "instrument"))
+
+
+def _related_start(hits: list[Hit], verb: Hit) -> int | None:
+    """Where the part of a sentence about an earlier agreement begins, if it does."""
+    for h in hits:
+        if h.kind == "after_cue" and (h.start >= verb.start or h.end >= verb.start - 40):
+            return h.start
+    return None
+
+
+def _continues(doc: Doc, clauses: list[Clause], n: int) -> bool:
+    """A sentence right after a signing clause that reports the signing again ("It was signed by ...")."""
+    if n == 0 or not clauses or clauses[-1].related:
+        return False
+    prev = doc.sentences[n - 1]
+    return clauses[-1].sentence == prev
+
+
+def find_clauses(doc: Doc) -> list[Clause]:
+    """Signing clauses in text order (at most one per verb)."""
+    out: list[Clause] = []
+    for n, sent in enumerate(doc.sentences):
+        hits = [h for h in doc.hits_in(sent.start, sent.end) if not doc.in_quote(h.start)]
+        verbs = [h for h in hits if h.kind in ("done", "nominal")]
+        for verb in verbs:
+            if _governed_by_not_done(doc, verb, sent, hits):
+                continue
+            rel = _related_start(hits, verb)
+            if verb.kind == "nominal" and rel is None:
+                continue  # "signing" alone does not say a signing took place
+            inst = _nearest(hits, verb.start, ("instrument", "anaphora"))
+            if inst is None and not _continues(doc, out, n):
+                continue
+            related = rel is not None and ((inst is not None and inst.start >= rel) or verb.start >= rel)
+            if any(c.sentence == sent and c.related == related for c in out):
+                continue
+            out.append(Clause(sent, verb, inst, related, rel, hits))
+    return out

@@ -1,0 +1,319 @@
+"""From signing clauses to events: what was signed, by whom, for whom, when, where, about what.
+
+The first clause that is not about an earlier agreement opens the main event. Later clauses
+join it unless they name another instrument between other parties (two agreements signed at
+one ceremony); clauses about earlier agreements become its `related` entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from accords.extract.annotate import Doc
+from accords.extract.clauses import Clause, find_clauses
+from accords.extract.dates import DateExpr, find_dates
+from accords.extract.people import PersonMention, find_people
+from accords.extract.topics import read_topics
+from accords.lang.lexicon import capital_of
+from accords.model import EventMention, Found, Person, Related
+from accords.text.matcher import Hit
+from accords.text.normalize import fold_str
+
+_LOCATIVE_GAP = 40  # how far before a place a locative word may stand (characters)
+
+
+def _parties_in(doc: Doc, start: int, end: int, stop: int | None = None) -> list[Found]:
+    """Party mentions in a span (cut at `stop`), capitals read as their state when they stand as one."""
+    out: list[Found] = []
+    limit = min(end, stop) if stop is not None else end
+    cities = {(h.start, h.end): h for h in doc.hits_in(start, limit, "city")}
+    for h in doc.hits_in(start, limit, "party"):
+        city = cities.get((h.start, h.end))
+        if city is not None and _after_locative(doc, city):
+            continue  # "في عمان": Amman, the place, not Oman
+        if not doc.in_quote(h.start):
+            out.append(Found(str(h.value), h.start, h.end, "party"))
+    for h in doc.hits_in(start, limit, "city"):
+        iso = capital_of().get(str(h.value))
+        if iso and not doc.in_quote(h.start) and _stands_as_party(doc, h):
+            out.append(Found(iso, h.start, h.end, "capital-as-state"))
+    return out
+
+
+def _stands_as_party(doc: Doc, city: Hit) -> bool:
+    """"Baku and Washington signed": a capital coordinated with another state or capital."""
+    window = doc.text[max(0, city.start - 25) : city.end + 25]
+    others = [h for h in doc.hits_in(max(0, city.start - 25), city.end + 25, "party", "city") if h is not city]
+    return bool(others) and not _after_locative(doc, city) and ("-" in window or " " in window)
+
+
+def _after_locative(doc: Doc, h: Hit) -> bool:
+    """The place follows "in", "at", "في", or carries a locative prefix (بالقدس, בירושלים)."""
+    words = {fold_str(w) for w in doc.pack.get("places.yaml", "locatives")}
+    prefixes = tuple(fold_str(p) for p in doc.pack.get("places.yaml", "locative_prefixes"))
+    text = doc.folded.text
+    before = text[max(0, h.fstart - 16) : h.fstart]
+    if before.split() and before.split()[-1] in words:
+        return True
+    # the letters between the word boundary and the hit are the word's own prefixes
+    i = h.fstart
+    while i > 0 and text[i - 1].isalnum():
+        i -= 1
+    own = text[i : h.fstart]
+    return bool(own) and any(own.startswith(p) or own.endswith(p) for p in prefixes)
+
+
+def _side_marks(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
+    """Positions where a text names the side that follows: "for the Israeli side", "on behalf of X"."""
+    marks: list[tuple[int, str]] = []
+    hits = doc.hits_in(start, end)
+    parties = [h for h in hits if h.kind == "party"]
+    for h in hits:
+        if h.kind == "side_word":
+            near = [p for p in parties if abs(p.start - h.end) <= 3 or abs(h.start - p.end) <= 3]
+            if near:
+                marks.append((min(h.start, near[0].start), str(near[0].value)))
+        elif h.kind == "side_cue":
+            nxt = [p for p in parties if 0 <= p.start - h.end <= 6]
+            if nxt:
+                marks.append((h.start, str(nxt[0].value)))
+    return sorted(marks)
+
+
+def _presence_scopes(doc: Doc, clause_start: int, clause_end: int) -> list[tuple[int, int]]:
+    """Spans of text governed by "in the presence of": up to a verb, an agent marker, a side or the end."""
+    hits = doc.hits_in(clause_start, clause_end)
+    scopes = []
+    for h in hits:
+        if h.kind != "presence_cue":
+            continue
+        ends = [x.start for x in hits if x.start > h.end and x.kind in ("done", "agent", "side_word", "side_cue")]
+        scopes.append((h.start, min(ends) if ends else clause_end))
+    return scopes
+
+
+def _person(doc: Doc, p: PersonMention, party: str | None, party_span: tuple[int, int] | None) -> Person:
+    role = Found(doc.text[p.role_start:p.role_end], p.role_start, p.role_end, "role") \
+        if p.role_start is not None and p.role_end is not None else None
+    pf = Found(party, party_span[0], party_span[1], "party-of-person") if party and party_span else None
+    return Person(name=Found(p.name, p.start, p.end, p.rule), role=role, role_en=p.role_en, party=pf)
+
+
+class _Builder:
+    def __init__(self, doc: Doc, published: dt.date | None) -> None:
+        self.doc = doc
+        self.published = published
+        self.people = find_people(doc)
+        self.dates = [d for d in find_dates(doc) if not doc.in_quote(d.start)]
+        self.clauses = find_clauses(doc)
+
+    # -- events ---------------------------------------------------------------------------
+    def build(self) -> list[EventMention]:
+        events: list[EventMention] = []
+        pending_related: list[Clause] = []
+        for c in self.clauses:
+            if c.related:
+                pending_related.append(c)
+                continue
+            target = self._event_for(events, c)
+            if target is None:
+                target = EventMention(index=len(events))
+                events.append(target)
+            self._add_clause(target, c)
+        for ev in events:
+            self._complete(ev)
+        if events:
+            for c in pending_related:
+                events[0].related.append(self._related(events[0], c))
+        return [e for e in events if e.instrument is not None or e.parties]
+
+    def _event_for(self, events: list[EventMention], c: Clause) -> EventMention | None:
+        if not events:
+            return None
+        parties = {f.value for f in _parties_in(self.doc, c.start, c.end, c.related_from)}
+        inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
+        for ev in events:
+            ev_parties = {f.value for f in ev.parties}
+            ev_inst = ev.instrument.value if ev.instrument else None
+            other_parties = bool(parties - ev_parties) and bool(ev_parties - parties)
+            other_inst = inst is not None and ev_inst is not None and inst != ev_inst
+            if not (other_parties and other_inst):
+                return ev
+        return None
+
+    def _add_clause(self, ev: EventMention, c: Clause) -> None:
+        doc = self.doc
+        ev.sentences.append((c.start, c.end))
+        if ev.trigger is None:
+            ev.trigger = Found("signed", c.verb.start, c.verb.end, "signing-verb")
+        if c.instrument is not None and c.instrument.kind == "instrument":
+            f = Found(c.instrument.value, c.instrument.start, c.instrument.end, "instrument-word")
+            ev.instrument_words.append(f)
+            if ev.instrument is None:
+                ev.instrument = f
+        for p in _parties_in(doc, c.start, c.end, c.related_from):
+            if p.value not in {x.value for x in ev.parties}:
+                ev.parties.append(p)
+        self._add_people(ev, c)
+
+    def _add_people(self, ev: EventMention, c: Clause) -> None:
+        stop = c.related_from if c.related_from is not None else c.end
+        scopes = _presence_scopes(self.doc, c.start, stop)
+        sides = _side_marks(self.doc, c.start, stop)
+        for p in self.people:
+            if not (c.start <= p.start < stop):
+                continue
+            party, pspan = p.party, p.party_span
+            if party is None:
+                side = [s for s in sides if s[0] < p.start]
+                if side:
+                    party, pspan = side[-1][1], (side[-1][0], side[-1][0])
+            person = _person(self.doc, p, party, pspan)
+            target = ev.present if any(a <= p.start < b for a, b in scopes) else ev.signatories
+            if all(x.name.value != p.name for x in ev.signatories + ev.present):
+                target.append(person)
+
+    # -- completing an event ---------------------------------------------------------------
+    def _complete(self, ev: EventMention) -> None:
+        self._more_parties(ev)
+        self._presence_elsewhere(ev)
+        self._assign_sides(ev)
+        ev.date_signed = self._date(ev)
+        ev.date_support = self._date_support(ev)
+        ev.place = self._place(ev)
+        ev.domains, ev.areas = read_topics(self.doc, ev, self.people)
+
+    def _more_parties(self, ev: EventMention) -> None:
+        """Fewer than two parties in the clauses: read the sentences that name the instrument, and the headline."""
+        for p in ev.signatories:
+            if p.party and p.party.value not in {x.value for x in ev.parties}:
+                ev.parties.append(p.party)
+        if len(ev.parties) >= 2:
+            return
+        kinds = {f.value for f in ev.instrument_words}
+        related_spans = [(c.start, c.end) for c in self.clauses if c.related]
+        for sent in self.doc.sentences[:1] + self.doc.sentences:
+            if any(a <= sent.start < b for a, b in related_spans):
+                continue
+            insts = [h for h in self.doc.hits_in(sent.start, sent.end, "instrument") if h.value in kinds]
+            headline = sent is self.doc.sentences[0]
+            if not insts and not headline:
+                continue
+            for p in _parties_in(self.doc, sent.start, sent.end):
+                if p.value not in {x.value for x in ev.parties}:
+                    ev.parties.append(p)
+            if len(ev.parties) >= 2:
+                return
+
+    def _presence_elsewhere(self, ev: EventMention) -> None:
+        """People "taking part" in the ceremony, in sentences next to the signing."""
+        spans = set(ev.sentences)
+        for i, sent in enumerate(self.doc.sentences):
+            if (sent.start, sent.end) in spans:
+                continue
+            near = any(abs(i - j) <= 2 for j, s in enumerate(self.doc.sentences) if (s.start, s.end) in spans)
+            if not near:
+                continue
+            for a, b in _presence_scopes(self.doc, sent.start, sent.end):
+                for p in self.people:
+                    if a <= p.start < b and all(x.name.value != p.name for x in ev.signatories + ev.present):
+                        ev.present.append(_person(self.doc, p, p.party, p.party_span))
+
+    def _assign_sides(self, ev: EventMention) -> None:
+        """One signatory without a side and one party without a signatory: that is their side."""
+        parties = [f for f in ev.parties if not f.value.startswith("org:")]
+        free = [p for p in ev.signatories if p.party is None]
+        taken = {p.party.value for p in ev.signatories if p.party}
+        open_parties = [f for f in parties if f.value not in taken]
+        if len(free) == 1 and len(open_parties) == 1:
+            i = ev.signatories.index(free[0])
+            f = open_parties[0]
+            ev.signatories[i] = Person(free[0].name, free[0].role, free[0].role_en,
+                                       Found(f.value, f.start, f.end, "party-by-elimination"))
+
+    def _date(self, ev: EventMention) -> Found | None:
+        cands: list[tuple[int, DateExpr]] = []
+        for rank, (a, b) in enumerate(ev.sentences):
+            for d in self.dates:
+                if a <= d.start < b and not self._in_related(d.start):
+                    cands.append((rank, d))
+        for d in self.dates:  # the ceremony sentence next to the signing
+            if any(0 < d.start - b < 300 for _, b in ev.sentences[:1]) and not self._in_related(d.start):
+                cands.append((len(ev.sentences) + 1, d))
+        best: tuple[int, int, Found] | None = None
+        for rank, d in cands:
+            value = d.resolve(self.published)
+            if not value or len(value) < 7 or self._after_publication(value):
+                continue
+            score = (rank, -len(value))
+            if best is None or score < best[:2]:
+                best = (score[0], score[1], Found(value, d.start, d.end, f"date-{d.calendar}"))
+        return best[2] if best else None
+
+    def _date_support(self, ev: EventMention) -> list[Found]:
+        """Other expressions of the same sentence that give the same day (a Hebrew or Hijri date)."""
+        d = ev.date_signed
+        sent = self.doc.sentence_of(d.start) if d else None
+        if d is None or sent is None:
+            return []
+        out = []
+        for e in self.dates:
+            if sent.start <= e.start < sent.end and e.start != d.start and e.resolve(self.published) == d.value:
+                out.append(Found(d.value, e.start, e.end, f"date-{e.calendar}-check"))
+        return out
+
+    def _after_publication(self, value: str) -> bool:
+        return bool(self.published and value[:10] > self.published.isoformat()[: len(value[:10])])
+
+    def _in_related(self, pos: int) -> bool:
+        return any(c.related_from is not None and c.start <= pos < c.end and pos >= c.related_from
+                   for c in self.clauses)
+
+    def _place(self, ev: EventMention) -> Found | None:
+        spans = list(ev.sentences)
+        first_end = ev.sentences[0][1] if ev.sentences else 0
+        spans.append((first_end, first_end + 300))
+        for a, b in spans:
+            for h in self.doc.hits_in(a, b, "city", "landmark"):
+                if self.doc.in_quote(h.start) or self._in_related(h.start):
+                    continue
+                if h.kind == "city" and capital_of().get(str(h.value)) and _stands_as_party(self.doc, h):
+                    continue
+                return Found(str(h.value), h.start, h.end, f"place-{h.kind}")
+        return None
+
+    def _implied_party(self, main: EventMention, c: Clause, start: int) -> str:
+        """The first main party named in the sentence before, or in this one, else the first main party."""
+        mine = {x.value for x in main.parties}
+        idx = self.doc.sentences.index(c.sentence)
+        for sent in ([self.doc.sentences[idx - 1]] if idx else []) + [c.sentence]:
+            named = [f.value for f in _parties_in(self.doc, sent.start, min(sent.end, start)) if f.value in mine]
+            if named:
+                return str(named[0])
+        return str(main.parties[0].value) if main.parties else ""
+
+    def _related(self, main: EventMention, c: Clause) -> Related:
+        doc = self.doc
+        start = c.related_from if c.related_from is not None else c.start
+        parties = [f.value for f in _parties_in(doc, start, c.end)]
+        if len(parties) == 1:  # "with the US": the other side is the main party the text was speaking of
+            parties.insert(0, self._implied_party(main, c, start))
+        base = self.published or _as_date(main.date_signed.value if main.date_signed else None)
+        date = None
+        for d in self.dates:
+            if start <= d.start < c.end:
+                date = d.resolve(base)
+                break
+        inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
+        end = c.end
+        parties = [p for p in parties if p]
+        return Related("follows", str(inst) if inst else None, tuple(dict.fromkeys(parties)), date, start, end)
+
+
+def _as_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+
+
+def extract_events(doc: Doc, published: dt.date | None) -> list[EventMention]:
+    """The signing events a document reports (none when it reports no signing)."""
+    return _Builder(doc, published).build()

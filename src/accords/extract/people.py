@@ -1,0 +1,307 @@
+"""People named with a title: who they are, what office they hold, which side they act for.
+
+A person is found from an office title, not from a list of names:
+    [party] ROLE [of COMPLEMENT] [,] [RANK|HONORIFIC]* NAME       "Azerbaijan's Minister of ... Rashad Nabiyev"
+    NAME , [party] ROLE ...                                         "Jean-Noël Barrot, ministre de l'Europe ..."
+In cased scripts a name is a run of capitalised words; in caseless scripts (Arabic, Hebrew) it
+is what follows the role's complement (the complement being definite words, office nouns and
+demonyms) up to a stop word, a known word or punctuation. A name found once is then found
+again by itself ("Aliyev", "Netanyahu") anywhere in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accords.extract.annotate import Doc, Token
+from accords.text.matcher import Hit
+from accords.text.normalize import fold_str, light_fold
+
+# Layers whose words are never part of a personal name.
+_NOT_NAME_KINDS = {
+    "party", "role", "portfolio", "body_noun", "month", "weekday", "rel_day", "rel_month",
+    "instrument", "anaphora", "done", "nominal", "not_done", "presence_cue", "side_word", "agent",
+    "city", "landmark", "counterpart", "honorific", "rank", "quote_verb", "capital_word", "domain",
+}
+_MAX_NAME_TOKENS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    name: str
+    start: int
+    end: int
+    role_start: int | None
+    role_end: int | None
+    role_en: str | None
+    party: str | None
+    party_span: tuple[int, int] | None
+    rule: str
+
+    @property
+    def key(self) -> str:
+        return fold_str(self.name)
+
+
+class _Reader:
+    """Token-level reading of one document for names."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        pack = doc.pack
+        self.cased = pack.cased
+        self.particles = {fold_str(p) for p in pack.get("language.yaml", "name_particles")}
+        self.stops = {light_fold(s) for s in pack.get("language.yaml", "stop_words")}
+        self.definite = tuple(fold_str(p) for p in pack.get("language.yaml", "definite_prefixes"))
+        self.links = {fold_str(w) for w in pack.get("titles.yaml", "role_links")}
+        self.prefixes = pack.prefixes
+        # token index -> kinds of the hits covering it
+        self.kinds: list[set[str]] = [set() for _ in doc.tokens]
+        self.hit_at: list[list[Hit]] = [[] for _ in doc.tokens]
+        for h in doc.hits:
+            first = max(0, doc.token_index(h.start + 1) - 1)  # the token holding the hit's first letter
+            for i in range(first, len(doc.tokens)):
+                t = doc.tokens[i]
+                if t.start >= h.end:
+                    break
+                if t.end <= h.start:
+                    continue
+                self.kinds[i].add(h.kind)
+                self.hit_at[i].append(h)
+
+    # -- token classes -------------------------------------------------------------------
+    def gap(self, i: int) -> str:
+        """The text between token i-1 and token i."""
+        toks = self.doc.tokens
+        if i <= 0 or i >= len(toks):
+            return ""
+        return self.doc.text[toks[i - 1].end : toks[i].start]
+
+    def is_particle(self, tok: Token) -> bool:
+        f = tok.folded
+        return f in self.particles or any(f.startswith(p + "-") for p in self.particles)
+
+    def is_definite(self, tok: Token) -> bool:
+        return bool(self.definite) and tok.folded.startswith(self.definite) and len(tok.folded) > 3
+
+    def blocked(self, i: int) -> bool:
+        """Token i cannot be part of a name."""
+        tok = self.doc.tokens[i]
+        return (bool(self.kinds[i] & _NOT_NAME_KINDS) or tok.light in self.stops
+                or tok.text.isdigit() or self.doc.in_quote(tok.start))
+
+    # -- names ---------------------------------------------------------------------------
+    def name_at(self, i: int) -> int:
+        """How many tokens from i form a name (0 when none)."""
+        toks = self.doc.tokens
+        n = 0
+        while i + n < len(toks) and n < _MAX_NAME_TOKENS:
+            j = i + n
+            if n and not self._joinable(self.gap(j)):
+                break
+            tok = toks[j]
+            if self.blocked(j) and not (n and self.is_particle(tok)):
+                break
+            if self.cased:
+                if not (tok.capitalised or (n and self.is_particle(tok))):
+                    break
+            elif n == 0 and self.is_definite(tok):
+                break
+            n += 1
+        while n and self.is_particle(toks[i + n - 1]):
+            n -= 1
+        if not self.cased and n > 3:
+            n = 3 if not any(self.is_particle(toks[i + k]) for k in range(1, n)) else n
+        return n
+
+    @staticmethod
+    def _joinable(gap: str) -> bool:
+        return gap in (" ", "\u00a0", "") or gap.strip() in ("", "-")
+
+    def role_end(self, head: Hit) -> tuple[int, str | None, tuple[int, int] | None]:
+        """The token index after a role's complement, and a party named in it."""
+        doc = self.doc
+        i = doc.token_index(head.end)
+        party: str | None = None
+        span: tuple[int, int] | None = None
+        toks = doc.tokens
+        while i < len(toks):
+            gap = self.gap(i)
+            if "," in gap or "،" in gap or any(c in gap for c in ".:;()\"«»“”\n"):
+                break
+            kinds = self.kinds[i]
+            tok = toks[i]
+            if kinds & {"city", "landmark"}:
+                break
+            if "party" in kinds:
+                h = next(h for h in self.hit_at[i] if h.kind == "party")
+                party, span = party or str(h.value), span or (h.start, h.end)
+            elif kinds & {"portfolio", "body_noun", "domain", "area"} or tok.folded in self.links:
+                pass
+            elif self.cased and tok.light in self.stops and tok.folded in {"the", "and", "of", "for"}:
+                pass
+            elif not self.cased and (self.is_definite(tok) or self._and_definite(tok)):
+                pass
+            else:
+                break
+            i += 1
+        return i, party, span
+
+    def _and_definite(self, tok: Token) -> bool:
+        for p in self.prefixes:
+            if tok.folded.startswith(p) and len(tok.folded) > len(p) + 3:
+                rest = tok.folded[len(p):]
+                if self.definite and rest.startswith(self.definite):
+                    return True
+        return False
+
+    def skip_titles(self, i: int) -> int:
+        """Skip ranks, honorifics and one comma before a name."""
+        toks = self.doc.tokens
+        commas = 0
+        while i < len(toks):
+            gap = self.gap(i)
+            if "," in gap or "،" in gap:
+                commas += 1
+                if commas > 1:
+                    break
+            if any(c in gap for c in ".:;\n!?؟") and not self._rank_gap(i):
+                return len(toks)  # a name never starts past the end of a sentence
+            if self.kinds[i] & {"rank", "honorific"}:
+                i += 1
+                continue
+            break
+        return i
+
+    def _rank_gap(self, i: int) -> bool:
+        """Gaps inside "Brig. Gen. (Res.)" belong to the rank, not to a sentence."""
+        return bool(i and self.kinds[i - 1] & {"rank", "honorific"})
+
+    def party_before(self, head: Hit) -> tuple[str | None, tuple[int, int] | None]:
+        """A party right before a role head: "Azerbaijan's Minister", "US Vice President"."""
+        i = self.doc.token_index(head.start) - 1
+        for back in range(2):
+            j = i - back
+            if j < 0:
+                break
+            if "party" in self.kinds[j]:
+                h = next(h for h in self.hit_at[j] if h.kind == "party")
+                if not any(c in self.doc.text[h.end : head.start] for c in ",.;:\n"):
+                    return str(h.value), (h.start, h.end)
+            if not (self.kinds[j] & {"portfolio", "role"}):
+                break
+        return None, None
+
+
+def _mention(r: _Reader, start_tok: int, n: int, head: Hit | None, role_end_tok: int,
+             party: str | None, pspan: tuple[int, int] | None, rule: str) -> PersonMention:
+    toks = r.doc.tokens
+    s, e = toks[start_tok].start, toks[start_tok + n - 1].end
+    role_start = head.start if head else None
+    role_end = toks[role_end_tok - 1].end if head and role_end_tok > 0 else (head.end if head else None)
+    if role_end is not None and role_start is not None and role_end < role_start:
+        role_end = head.end if head else None
+    name = " ".join(t.text for t in toks[start_tok : start_tok + n])
+    return PersonMention(name, s, e, role_start, role_end, str(head.value) if head else None,
+                         party, pspan, rule)
+
+
+def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
+    end, party, pspan = r.role_end(head)
+    if party is None:
+        party, pspan = r.party_before(head)
+    i = r.skip_titles(end)
+    n = r.name_at(i) if i < len(r.doc.tokens) else 0
+    if not n:
+        return []
+    out = [_mention(r, i, n, head, end, party, pspan, "title-name")]
+    # Caseless coordination: "الرئيسان الروسي X والإيراني Y" gives a second person of the same office.
+    j = i + n
+    if not r.cased and j < len(r.doc.tokens) and "party" in r.kinds[j] and "counterpart" not in r.kinds[j]:
+        h = next(h for h in r.hit_at[j] if h.kind == "party")
+        k = r.skip_titles(j + 1)
+        m = r.name_at(k) if k < len(r.doc.tokens) else 0
+        if m:
+            out.append(_mention(r, k, m, head, j + 1, str(h.value), (h.start, h.end), "title-name-coordinated"))
+    return out
+
+
+def _before_role(r: _Reader, head: Hit) -> PersonMention | None:
+    """NAME, ROLE (cased scripts): "Jean-Noël Barrot, ministre de l'Europe"."""
+    if not r.cased:
+        return None
+    doc = r.doc
+    i = doc.token_index(head.start)
+    # allow a party or "the" between the comma and the head
+    j = i
+    while j > 0 and (r.kinds[j - 1] & {"party", "portfolio"} or doc.tokens[j - 1].folded in {"the", "le", "la"}):
+        j -= 1
+    gap = r.gap(j)
+    if "," not in gap and "(" not in gap:
+        return None
+    k = j - 1
+    start = k
+    while start > 0 and not r.blocked(start - 1) and r._joinable(r.gap(start)) and (
+            doc.tokens[start - 1].capitalised or r.is_particle(doc.tokens[start - 1])) and k - start < 4:
+        start -= 1
+    n = r.name_at(start)
+    if n < 2 or start + n != k + 1:
+        return None
+    end, party, pspan = r.role_end(head)
+    if party is None:
+        party, pspan = r.party_before(head)
+    m = _mention(r, start, n, head, end, party, pspan, "name-comma-title")
+    return m
+
+
+def find_people(doc: Doc) -> list[PersonMention]:
+    """Every titled person in the text, then their later bare mentions, in text order."""
+    r = _Reader(doc)
+    found: dict[tuple[int, int], PersonMention] = {}
+    for h in doc.hits:
+        if h.kind not in ("role", "counterpart") or doc.in_quote(h.start):
+            continue
+        for m in _after_role(r, h):
+            found.setdefault((m.start, m.end), m)
+        before = _before_role(r, h)
+        if before:
+            found.setdefault((before.start, before.end), before)
+    people = sorted(found.values(), key=lambda m: m.start)
+    return _drop_nested(people + _bare_mentions(r, people))
+
+
+def _bare_mentions(r: _Reader, people: list[PersonMention]) -> list[PersonMention]:
+    """Later mentions of a known person by full name or surname alone."""
+    doc = r.doc
+    taken = [(p.start, p.end) for p in people]
+    out: list[PersonMention] = []
+    surnames: dict[str, PersonMention] = {}
+    for p in people:
+        parts = p.name.split()
+        if len(parts) >= 2:
+            surnames.setdefault(fold_str(parts[-1]), p)
+        surnames.setdefault(fold_str(p.name), p)
+    for i, tok in enumerate(doc.tokens):
+        if doc.in_quote(tok.start) or any(a <= tok.start < b for a, b in taken):
+            continue
+        p = surnames.get(tok.folded) or surnames.get(_strip_prefix(r, tok.folded))
+        if p is None or (r.cased and not tok.capitalised):
+            continue
+        out.append(PersonMention(p.name, tok.start, tok.end, None, None, p.role_en, p.party, None, "known-name"))
+    return out
+
+
+def _strip_prefix(r: _Reader, word: str) -> str:
+    for p in r.prefixes:
+        if word.startswith(p) and len(word) > len(p) + 2:
+            return word[len(p):]
+    return word
+
+
+def _drop_nested(people: list[PersonMention]) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    for p in sorted(people, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out

@@ -1,0 +1,71 @@
+"""Quotations: where they are, and who said them.
+
+Straight quotes (") open and close alike, so direction is read from context: a mark after a
+space or at a paragraph start opens, one after a letter or stop closes. Quotes nest
+(`"... we always say "next year in Jerusalem" ..."`), and run over paragraphs, where a new
+paragraph may reopen the quote without closing the last (the English convention). Only
+outermost quotes are returned. An unclosed quote ends with its paragraph.
+"""
+
+from __future__ import annotations
+
+from accords.lang.pack import LangPack
+
+_OPENERS_BEFORE = set(" \t\n([{—–-:/>")
+
+
+def _pairs(pack: LangPack) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for mark in pack.get("quote_patterns.yaml", "marks"):
+        if len(mark) == 2:
+            pairs[mark[0]] = mark[1]
+    return pairs
+
+
+def _direction(text: str, i: int) -> str:
+    """'open' or 'close' for a symmetric quote mark at i."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before in _OPENERS_BEFORE and not after.isspace():
+        return "open"
+    return "close"
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def quote_spans(text: str, pack: LangPack, min_len: int = 25) -> list[tuple[int, int]]:
+    """Outermost quotations as (start, end) spans, marks included, at least `min_len` long."""
+    pairs = _pairs(pack)
+    closers = {c for c in pairs.values()}
+    out: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []  # (expected closer, position)
+    for i, ch in enumerate(text):
+        if ch not in pairs and ch not in closers:
+            continue
+        symmetric = pairs.get(ch) == ch
+        if symmetric:
+            kind = _direction(text, i)
+        else:
+            kind = "open" if ch in pairs else "close"
+        if kind == "open":
+            at_para_start = i == 0 or text[i - 1] == "\n"
+            if stack and at_para_start and stack[-1][0] == pairs[ch] and len(stack) == 1:
+                continue  # a paragraph that reopens the quote that runs on
+            stack.append((pairs[ch], i))
+        elif stack:
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == ch), None)
+            if depth is None:
+                continue
+            start = stack[depth][1]
+            del stack[depth:]
+            if not stack and i + 1 - start >= min_len:
+                out.append((start, i + 1))
+    if stack:  # unclosed: the outermost quote ends with the paragraph it opened in
+        start = stack[0][1]
+        end = _paragraph_end(text, start)
+        if end - start >= min_len:
+            out.append((start, end))
+    return sorted(out)

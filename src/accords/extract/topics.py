@@ -1,0 +1,92 @@
+"""Domains (what an instrument is about) and areas (the lines of cooperation it names).
+
+A domain is read from the instrument's subject: the words after it introduced by a subject cue
+("an MoU on AI", "مذكرة تفاهم في مجال الذكاء الاصطناعي"), or a domain word right before it
+("energy agreement"). Words elsewhere (a minister's portfolio, "strategic partnership" in a
+comment) do not make a domain. Areas are read from the sentences that say what the agreement
+covers; an area never adds a domain (taxonomy.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from accords.extract.annotate import Doc
+from accords.model import EventMention, Found
+
+if TYPE_CHECKING:
+    from accords.extract.people import PersonMention
+
+_CLAUSE_END = ".;:!?؟\n"
+_SUBJECT_REACH = 60  # characters between an instrument word and its subject cue
+
+
+def _in_roles(pos: int, people: list[PersonMention]) -> bool:
+    return any(p.role_start is not None and p.role_end is not None and p.role_start <= pos < p.role_end
+               for p in people)
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    for i in range(pos, limit):
+        if text[i] in _CLAUSE_END or (text[i] in ",،" and i > pos + 1 and _ends_list(text, i)):
+            return i
+    return limit
+
+
+def _ends_list(text: str, i: int) -> bool:
+    """A comma that ends the subject rather than separating items of it."""
+    rest = text[i + 1 : i + 30].lstrip().lower()
+    return rest.startswith(("marking", "which", "that", "as ", "to ", "and ", "while", "after", "with "))
+
+
+def _subject_domains(doc: Doc, inst: Found, people: list[PersonMention]) -> list[Found]:
+    sent = doc.sentence_of(inst.start)
+    if sent is None:
+        return []
+    out: list[Found] = []
+    cues = [h for h in doc.hits_in(inst.end, min(sent.end, inst.end + _SUBJECT_REACH), "subject_cue")]
+    if cues:
+        end = _clause_end(doc.text, cues[0].end, sent.end)
+        for h in doc.hits_in(cues[0].end, end, "domain"):
+            if not _in_roles(h.start, people) and not doc.in_quote(h.start):
+                out.append(Found(str(h.value), h.start, h.end, "domain-subject"))
+    for h in doc.hits_in(inst.end, min(sent.end, inst.end + 3 + _SUBJECT_REACH), "domain"):
+        if len(doc.text[inst.end : h.start]) <= 2 and not out:  # the instrument's own name: معاهدة الشراكة
+            out.append(Found(str(h.value), h.start, h.end, "domain-in-name"))
+    for h in doc.hits_in(max(sent.start, inst.start - 40), inst.start, "domain"):
+        if not doc.text[h.end : inst.start].strip(" -") or len(doc.text[h.end : inst.start]) <= 2:
+            out.append(Found(str(h.value), h.start, h.end, "domain-before-instrument"))
+    return out
+
+
+def read_domains(doc: Doc, ev: EventMention, people: list[PersonMention]) -> list[Found]:
+    found: list[Found] = []
+    words = list(ev.instrument_words)
+    if ev.instrument is not None:  # the instrument named again elsewhere (the headline, a later mention)
+        for h in doc.hits:
+            if h.kind == "instrument" and h.value == ev.instrument.value and not doc.in_quote(h.start):
+                words.append(Found(h.value, h.start, h.end, "instrument-word"))
+    for w in words:
+        for f in _subject_domains(doc, w, people):
+            if f.value not in {x.value for x in found}:
+                found.append(f)
+    return found
+
+
+def read_areas(doc: Doc, ev: EventMention, people: list[PersonMention]) -> list[Found]:
+    spans = set(ev.sentences)
+    out: list[Found] = []
+    for sent in doc.sentences:
+        hits = doc.hits_in(sent.start, sent.end)
+        if (sent.start, sent.end) not in spans and not any(h.kind == "content_cue" for h in hits):
+            continue
+        for h in hits:
+            if h.kind != "area" or doc.in_quote(h.start) or _in_roles(h.start, people):
+                continue
+            if all(f.value != h.value for f in out):
+                out.append(Found(str(h.value), h.start, h.end, "area"))
+    return out
+
+
+def read_topics(doc: Doc, ev: EventMention, people: list[PersonMention]) -> tuple[list[Found], list[Found]]:
+    return read_domains(doc, ev, people), read_areas(doc, ev, people)

@@ -1,0 +1,125 @@
+"""Compile a language pack, CLDR country names and the shared data into one `Matcher`.
+
+Hit kinds the engine reads (the `kind` of a `Hit`):
+    party            a state (ISO code) or organisation (org:slug): name, demonym, short form
+    instrument       value = instrument type;  anaphora: "the document"
+    done, nominal, not_done, after_cue, agent     signing verbs and the cues around them
+    side_word, side_cue, presence_cue, body_noun, capital_word
+    role (value = English head), rank, honorific, counterpart, portfolio
+    month, weekday, rel_day, rel_month, year_word, cal_month (value = (calendar, n))
+    quote_verb, area, domain, subject_cue, content_cue
+    city (value = English name), landmark (value = English city name)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from babel import Locale
+
+from accords.lang.pack import LangPack, load
+from accords.text.matcher import Matcher
+
+# CLDR region codes that are not states but that a text may name as a party.
+_CLDR_ORGS = {"EU": "org:eu", "UN": "org:un"}
+
+
+@cache
+def shared(name: str) -> Any:
+    """A shared data file under accords/data, parsed."""
+    text = (resources.files("accords.data") / name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def cldr_countries(code: str) -> dict[str, str]:
+    """CLDR territory names in a language, as name -> ISO code (or org slug)."""
+    try:
+        territories = Locale.parse(code).territories
+    except (ValueError, LookupError):
+        return {}
+    out: dict[str, str] = {}
+    for region, name in territories.items():
+        if region in _CLDR_ORGS:
+            out[name] = _CLDR_ORGS[region]
+        elif len(region) == 2 and region.isalpha() and region not in ("ZZ", "EZ", "QO", "XA", "XB"):
+            out[name] = region
+    return out
+
+
+def _add_table(m: Matcher, table: dict[str, list[Any]], kind: str) -> None:
+    for value, phrases in table.items():
+        m.add_all((str(p) for p in phrases), kind, value)
+
+
+def _add_map(m: Matcher, mapping: dict[str, Any], kind: str) -> None:
+    for phrase, value in mapping.items():
+        m.add(str(phrase), kind, value)
+
+
+def _add_parties(m: Matcher, pack: LangPack) -> None:
+    for name, iso in cldr_countries(pack.code).items():
+        m.add(name, "party", iso)
+    _add_table(m, pack.get("parties.yaml", "countries"), "party")
+    # Homographs of country names: a longer or equal hit of this kind hides the party hit.
+    m.add_all((str(p) for p in pack.get("parties.yaml", "not_party")), "not_party", None)
+    for slug, names in shared("organizations.yaml").items():
+        m.add_all(names.get(pack.code, []), "party", slug)
+
+
+def _add_lists(m: Matcher, pack: LangPack) -> None:
+    lists = {
+        ("instruments.yaml", "anaphora"): "anaphora",
+        ("signing_verbs.yaml", "done"): "done",
+        ("signing_verbs.yaml", "nominal"): "nominal",
+        ("signing_verbs.yaml", "not_done"): "not_done",
+        ("signing_verbs.yaml", "after_cues"): "after_cue",
+        ("signing_verbs.yaml", "agent_markers"): "agent",
+        ("parties.yaml", "side_words"): "side_word",
+        ("parties.yaml", "side_cues"): "side_cue",
+        ("parties.yaml", "presence_cues"): "presence_cue",
+        ("parties.yaml", "body_nouns"): "body_noun",
+        ("parties.yaml", "capital_words"): "capital_word",
+        ("titles.yaml", "ranks"): "rank",
+        ("titles.yaml", "honorifics"): "honorific",
+        ("titles.yaml", "counterparts"): "counterpart",
+        ("titles.yaml", "portfolio_words"): "portfolio",
+        ("date_words.yaml", "year_words"): "year_word",
+        ("quote_patterns.yaml", "verbs"): "quote_verb",
+        ("cooperation_areas.yaml", "subject_cues"): "subject_cue",
+        ("cooperation_areas.yaml", "content_cues"): "content_cue",
+    }
+    for (file, key), kind in lists.items():
+        m.add_all((str(p) for p in pack.get(file, key)), kind, None)
+
+
+@cache
+def matcher(code: str) -> Matcher:
+    """The compiled matcher of a language (built once per process)."""
+    pack = load(code)
+    kinds = pack.get("language.yaml", "suffix_kinds") or None
+    m = Matcher(prefixes=pack.prefixes, suffixes=pack.suffixes, suffix_kinds=kinds)
+    _add_parties(m, pack)
+    _add_table(m, pack.get("instruments.yaml", "types"), "instrument")
+    _add_lists(m, pack)
+    _add_map(m, pack.get("titles.yaml", "roles"), "role")
+    _add_map(m, pack.get("date_words.yaml", "months"), "month")
+    _add_map(m, pack.get("date_words.yaml", "weekdays"), "weekday")
+    _add_map(m, pack.get("date_words.yaml", "relative_days"), "rel_day")
+    _add_map(m, pack.get("date_words.yaml", "relative_months"), "rel_month")
+    for calendar in ("hebrew", "hijri", "persian"):
+        for name, n in pack.get("date_words.yaml", f"{calendar}_months").items():
+            m.add(str(name), "cal_month", (calendar, int(n)))
+    _add_table(m, pack.get("cooperation_areas.yaml", "areas"), "area")
+    _add_table(m, pack.get("cooperation_areas.yaml", "domains"), "domain")
+    _add_table(m, pack.get("places.yaml", "cities"), "city")
+    _add_table(m, pack.get("places.yaml", "landmarks"), "landmark")
+    return m
+
+
+@cache
+def capital_of() -> dict[str, str]:
+    """English capital name -> ISO code."""
+    return {city: iso for iso, city in shared("capitals.yaml").items()}

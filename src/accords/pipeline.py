@@ -1,0 +1,92 @@
+"""One document through the stages: clean, identify the language, date it, extract its events.
+
+Each stage is a plain function over plain data (DESIGN: how data flows); this module only
+chains them, so that a batch runner (a process pool, or Dask on a cluster) can map
+`process` over inputs unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from accords import __version__
+from accords.errors import LanguageDataError
+from accords.ingest import published as pub
+from accords.ingest.clean import Cleaned, clean_html, clean_text
+from accords.ingest.read import RawInput
+from accords.lang.detect import detect
+from accords.model import EventMention, Source
+
+SUPPORTED = ("en", "ar")
+
+
+@dataclass
+class Processed:
+    source: Source
+    events: list[EventMention] = field(default_factory=list)
+    note: str | None = None  # why nothing was extracted, when nothing was
+
+
+def source_id(text: str) -> str:
+    """Content-derived id: the same text from two places is one source."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _clean(raw: RawInput) -> Cleaned:
+    if raw.media_type == "text/html":
+        return clean_html(raw.text, raw.meta.get("url"))
+    return clean_text(raw.text)
+
+
+def _published(raw: RawInput, cleaned: Cleaned, lang: str | None) -> tuple[str | None, str | None]:
+    given = pub.normalise(raw.meta.get("published"))
+    if given:
+        return given, "feed"
+    if cleaned.published:
+        return pub.normalise(cleaned.published), cleaned.published_from
+    line = pub.from_dateline(cleaned.text, lang)
+    if line:
+        return line, "dateline"
+    url = pub.from_url(raw.meta.get("url") or cleaned.url)
+    if url:
+        return url, "url"
+    return None, None
+
+
+def as_date(value: str | None) -> dt.date | None:
+    if value and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def process(raw: RawInput) -> Processed:
+    """Clean, identify, date and extract one raw input."""
+    from accords.extract import extract
+
+    cleaned = _clean(raw)
+    text = cleaned.text
+    lang = raw.meta.get("lang") or detect(text)
+    published, published_from = _published(raw, cleaned, lang)
+    source = Source(
+        id=source_id(text), origin=raw.origin, text=text, raw_sha256=raw.raw_sha256, lang=lang,
+        url=raw.meta.get("url") or cleaned.url, outlet=raw.meta.get("outlet") or cleaned.outlet,
+        published=published, published_from=published_from, title=raw.meta.get("title") or cleaned.title,
+        encoding=raw.encoding, media_type=raw.media_type,
+    )
+    if not text.strip():
+        return Processed(source, [], "no article text after cleaning")
+    if lang is None:
+        return Processed(source, [], "no language could be identified")
+    try:
+        events = extract(text, lang, as_date(published))
+    except LanguageDataError:
+        return Processed(source, [], f"language {lang!r} is not supported yet")
+    return Processed(source, events)
+
+
+EXTRACTOR_VERSION = f"accords-{__version__}"

@@ -1,0 +1,266 @@
+"""An agreement's record (spec/record.md), computed from the statements of its mentions.
+
+Nothing here reads text again: every value comes from a statement, and its evidence is the
+statement's span of its source. Where sources give different values for a field, the record
+keeps the best-supported one and lists the others in `discrepancies`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from babel import Locale
+
+from accords.lang.lexicon import shared
+from accords.names import latin, same_name
+
+INSTRUMENT_LABELS = {
+    "memorandum_of_understanding": "Memorandum of understanding", "joint_declaration": "Joint declaration",
+    "agreement": "Agreement", "treaty": "Treaty", "letter_of_intent": "Letter of intent",
+    "protocol": "Protocol", "other": "Instrument",
+}
+
+
+@dataclass
+class Stmt:
+    mention: str
+    source: str
+    lang: str | None
+    field: str
+    value: Any
+    start: int | None
+    end: int | None
+    rule: str | None
+
+
+@dataclass
+class _PersonGroup:
+    forms: list[tuple[str, str | None, str]] = field(default_factory=list)  # (name, lang, source)
+    parties: Counter[str] = field(default_factory=Counter)
+    roles: list[tuple[str | None, str | None, str | None]] = field(default_factory=list)  # (role, role_en, lang)
+    stmts: list[Stmt] = field(default_factory=list)
+    by_side: bool = False
+
+
+@cache
+def _en_names() -> dict[str, str]:
+    return dict(Locale.parse("en").territories)
+
+
+def party_name(pid: str) -> str:
+    if pid.startswith("org:"):
+        names = shared("organizations.yaml").get(pid, {}).get("en") or [pid[4:]]
+        return str(names[0])
+    return _en_names().get(pid, pid)
+
+
+def _is_latin(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(ord(c) < 0x250 for c in letters)
+
+
+def _best_name(g: _PersonGroup) -> str:
+    for name, lang, _ in g.forms:
+        if lang == "en":
+            return name
+    for name, _, _ in g.forms:
+        if _is_latin(name):
+            return name
+    return latin(g.forms[0][0])
+
+
+def _group_people(stmts: list[Stmt], mentions_of_source: dict[str, set[str]]) -> list[_PersonGroup]:
+    groups: list[_PersonGroup] = []
+    for s in stmts:
+        name, party = s.value["name"], s.value.get("party")
+        target = next((g for g in groups if any(same_name(name, f) for f, _, _ in g.forms)), None)
+        if target is None and party:
+            # Same side, one person on that side in each source: the same person spelled otherwise.
+            same_side = [g for g in groups if g.parties and g.parties.most_common(1)[0][0] == party
+                         and s.source not in {src for _, _, src in g.forms}]
+            alone = sum(1 for x in stmts if x.source == s.source and x.value.get("party") == party) == 1
+            if len(same_side) == 1 and alone and sum(
+                    1 for x in stmts if x.value.get("party") == party and x.source in
+                    {src for _, _, src in same_side[0].forms}) == len(same_side[0].forms):
+                target = same_side[0]
+                target.by_side = True
+        if target is None:
+            target = _PersonGroup()
+            groups.append(target)
+        if all(f != name or src != s.source for f, _, src in target.forms):
+            target.forms.append((name, s.lang, s.source))
+        if party:
+            target.parties[party] += 1
+        target.roles.append((s.value.get("role"), s.value.get("role_en"), s.lang))
+        target.stmts.append(s)
+    return groups
+
+
+def _role(g: _PersonGroup) -> str | None:
+    for role, _, lang in g.roles:
+        if role and lang == "en":
+            return str(role)
+    for _, role_en, _ in g.roles:
+        if role_en:
+            return str(role_en)
+    return None
+
+
+def _person_out(g: _PersonGroup) -> dict[str, Any]:
+    names: dict[str, str] = {}
+    for name, lang, _ in g.forms:
+        names.setdefault(lang or "und", name)
+    return {"name": _best_name(g), "names": names, "role": _role(g),
+            "party": g.parties.most_common(1)[0][0] if g.parties else None}
+
+
+def _name_discrepancy(i: int, key: str, g: _PersonGroup) -> dict[str, Any] | None:
+    first = g.forms[0][0]
+    odd = [f for f in g.forms if not same_name(f[0], first)]
+    if not odd:
+        return None
+    values: list[dict[str, Any]] = []
+    for name, _lang, src in g.forms:
+        shown = name if _is_latin(name) else f"{name} ({latin(name)})"
+        row = next((v for v in values if v["value"] == shown), None)
+        if row:
+            row["sources"].append(src)
+        else:
+            values.append({"value": shown, "sources": [src]})
+    note = "same signatory by role and side; the spellings disagree" if g.by_side else "spellings disagree"
+    return {"field": f"{key}[{i}].name", "values": values, "note": note}
+
+
+def _vote(stmts: list[Stmt], key: Any = None) -> tuple[Any, list[dict[str, Any]]]:
+    """The value most sources give (longer, more precise dates win ties), and the others."""
+    if not stmts:
+        return None, []
+    by_value: dict[Any, set[str]] = {}
+    for s in stmts:
+        by_value.setdefault(s.value, set()).add(s.source)
+    order = sorted(by_value, key=lambda v: (-len(by_value[v]), -len(str(v)), str(v)))
+    best = order[0]
+    others = [{"value": v, "sources": sorted(by_value[v])} for v in order]
+    return best, others if len(order) > 1 else []
+
+
+def _evidence(stmts: list[Stmt], texts: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
+    seen = set()
+    for s in stmts:
+        if s.start is None or s.end is None or (s.source, s.start, s.end) in seen:
+            continue
+        seen.add((s.source, s.start, s.end))
+        out.append({"source": s.source, "span": [s.start, s.end], "text": texts[s.source][s.start:s.end]})
+    return out
+
+
+def _title(rec: dict[str, Any]) -> str:
+    label = INSTRUMENT_LABELS.get(rec["instrument"] or "other", "Instrument")
+    names = [p["name"] for p in rec["parties"]]
+    between = " between " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) \
+        if names else ""
+    about = f" on {rec['domains'][0].replace('_', ' ')}" if rec["domains"] else ""
+    when = f", signed {rec['date_signed']}" if rec["date_signed"] else ""
+    where = f" in {rec['place']}" if rec["place"] else ""
+    return f"{label}{between}{about}{when}{where}"
+
+
+def _confidence(rec: dict[str, Any], n_sources: int) -> float:
+    score = 0.45 + 0.1 * min(n_sources - 1, 3)
+    score += 0.1 if len(rec["parties"]) >= 2 else -0.15
+    score += 0.05 if rec["date_signed"] else 0
+    score += 0.05 if rec["signatories"] else 0
+    score -= 0.1 * len(rec["discrepancies"])
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The record of one agreement from all statements of its mentions."""
+    texts = {sid: str(s["text"]) for sid, s in sources.items()}
+    by_field: dict[str, list[Stmt]] = {}
+    for s in stmts:
+        by_field.setdefault(s.field, []).append(s)
+    f = lambda name: by_field.get(name, [])  # noqa: E731
+    mentions_of_source: dict[str, set[str]] = {}
+    for s in stmts:
+        mentions_of_source.setdefault(s.source, set()).add(s.mention)
+
+    instrument, inst_others = _vote(f("instrument"))
+    date, date_others = _vote(f("date_signed"))
+    place, place_others = _vote(f("place"))
+    party_ids = list(dict.fromkeys(s.value for s in f("party")))
+    parties = [{"id": p, "type": "organization" if p.startswith("org:") else "state", "name": party_name(p),
+                "bodies": list(dict.fromkeys(s.value["name"] for s in f("body") if s.value.get("party") == p))}
+               for p in party_ids]
+    discrepancies: list[dict[str, Any]] = []
+    for fname, others in (("instrument", inst_others), ("date_signed", date_others), ("place", place_others)):
+        if others:
+            discrepancies.append({"field": fname, "values": others, "note": "sources disagree"})
+
+    sig_groups = _group_people(f("signatory"), mentions_of_source)
+    signatories = [_person_out(g) for g in sig_groups]
+    sig_names = [fm for g in sig_groups for fm, _, _ in g.forms]
+    present_stmts = [s for s in f("present") if not any(same_name(s.value["name"], n) for n in sig_names)]
+    pres_groups = _group_people(present_stmts, mentions_of_source)
+    present = [_person_out(g) for g in pres_groups]
+    for key, groups in (("signatories", sig_groups), ("present", pres_groups)):
+        for i, g in enumerate(groups):
+            d = _name_discrepancy(i, key, g)
+            if d:
+                discrepancies.append(d)
+
+    domains = list(dict.fromkeys(s.value for s in f("domain")))
+    areas: list[dict[str, Any]] = []
+    for s in f("area"):
+        if all(a["code"] != s.value for a in areas):
+            areas.append({"code": s.value, "text": texts[s.source][s.start:s.end], "lang": s.lang})
+    related: list[dict[str, Any]] = []
+    for s in f("related"):
+        key = (s.value.get("instrument"), tuple(sorted(s.value.get("parties", []))))
+        if all((r["instrument"], tuple(sorted(r["parties"]))) != key for r in related):
+            related.append({**s.value, "text": texts[s.source][s.start:s.end]})
+    quotes = []
+    all_groups = sig_groups + pres_groups
+    for s in f("quote"):
+        speaker = s.value.get("speaker")
+        if speaker:
+            g = next((g for g in all_groups if any(same_name(speaker, fm) for fm, _, _ in g.forms)), None)
+            speaker = _best_name(g) if g else speaker
+        quotes.append({"speaker": speaker, "text": texts[s.source][s.start:s.end], "source": s.source,
+                       "span": [s.start, s.end]})
+
+    src_rows = sorted(sources.values(), key=lambda r: str(r["origin"]))
+    rec: dict[str, Any] = {
+        "id": agreement_id, "instrument": instrument, "title": "", "parties": parties,
+        "signatories": signatories, "present": present, "date_signed": date, "place": place,
+        "domains": domains, "areas": areas, "related": related, "quotes": quotes,
+        "sources": [{"id": r["id"], "origin": r["origin"], "url": r["url"], "lang": r["lang"], "outlet": r["outlet"],
+                     "published": r["published"], "title": r["title"]} for r in src_rows],
+        "evidence": {
+            "instrument": _evidence(f("instrument") + f("instrument_word"), texts),
+            "parties": _evidence(f("party"), texts),
+            "signatories": _evidence(f("signatory"), texts),
+            "present": _evidence(f("present"), texts),
+            "date_signed": _evidence([s for s in f("date_signed") + f("date_support") if s.value == date], texts),
+            "place": _evidence([s for s in f("place") if s.value == place], texts),
+            "domains": _evidence(f("domain"), texts),
+            "areas": _evidence(f("area"), texts),
+            "related": _evidence(f("related"), texts),
+            "quotes": _evidence(f("quote"), texts),
+        },
+        "discrepancies": discrepancies,
+        "confidence": 0.0,
+    }
+    rec["title"] = _title(rec)
+    rec["confidence"] = _confidence(rec, len(sources))
+    return rec
+
+
+def stmt_from_row(row: Any) -> Stmt:
+    return Stmt(row["mention_id"], row["source_id"], row["lang"], row["field"], json.loads(row["value"]),
+                row["span_start"], row["span_end"], row["rule"])

@@ -1,0 +1,169 @@
+"""The main job: read inputs, run the pipeline, store statements, merge, write agreement records.
+
+Documents are written in batches, one transaction each; agreements are recomputed afterwards in
+their own transaction. A source already stored with the same text and extractor version is not
+extracted again, so re-running an ingest changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from accords.ingest.read import DEFAULT_MAX_BYTES, RawInput, Refused, read_inputs
+from accords.merge import DEFAULT_SCORER, SCORERS, MentionView, candidate_pairs, components, view_from_statements
+from accords.pipeline import EXTRACTOR_VERSION, Processed, process
+from accords.record import build_record, stmt_from_row
+from accords.store.sqlite import Store, now
+
+BATCH = 50
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    no_signing: int = 0
+    refused: list[tuple[str, str, str]] = field(default_factory=list)  # origin, code, reason
+    notes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    agreements_created: int = 0
+    agreements_updated: int = 0
+    agreements_total: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "stored": self.stored, "unchanged": self.unchanged,
+                "no_signing": self.no_signing, "refused": [list(r) for r in self.refused],
+                "notes": dict(self.notes), "agreements_created": self.agreements_created,
+                "agreements_updated": self.agreements_updated, "agreements_total": self.agreements_total}
+
+
+def _store_batch(store: Store, batch: list[Processed | Refused | tuple[RawInput, str]], summary: Summary) -> None:
+    with store.transaction():
+        for item in batch:
+            if isinstance(item, Refused):
+                store.put_refusal(item.origin, item.code, item.reason)
+                continue
+            if isinstance(item, tuple):
+                raw, sid = item
+                store.put_origin(raw.origin, sid, raw.raw_sha256)
+                continue
+            src = item.source
+            store.put_source(src, item.note, EXTRACTOR_VERSION)
+            store.put_origin(src.origin, src.id, src.raw_sha256)
+            store.replace_mentions(src, item.events, EXTRACTOR_VERSION)
+
+
+def ingest(paths: Iterable[str], store: Store, max_bytes: int = DEFAULT_MAX_BYTES,
+           on_item: Callable[[str], None] | None = None) -> Summary:
+    """Ingest files and folders into `store`; returns what happened."""
+    summary = Summary()
+    batch: list[Processed | Refused | tuple[RawInput, str]] = []
+    this_run: set[str] = set()  # sources stored by this run, committed or still in the batch
+    for item in read_inputs(paths, max_bytes):
+        summary.read += 1
+        if isinstance(item, Refused):
+            summary.refused.append((item.origin, item.code, item.reason))
+            batch.append(item)
+        else:
+            batch.append(_process_one(store, item, summary, this_run))
+        if on_item:
+            on_item(item.origin)
+        if len(batch) >= BATCH:
+            _store_batch(store, batch, summary)
+            batch = []
+    if batch:
+        _store_batch(store, batch, summary)
+    rebuild_agreements(store, summary)
+    return summary
+
+
+def _process_one(store: Store, raw: RawInput, summary: Summary,
+                 this_run: set[str]) -> Processed | tuple[RawInput, str] | Refused:
+    seen = store.origin_seen(raw.origin, raw.raw_sha256)
+    if seen and store.source_state(seen) == EXTRACTOR_VERSION:
+        summary.unchanged += 1
+        return (raw, seen)
+    try:
+        done = process(raw)
+    except Exception as e:  # one bad document must not stop the run; it is reported, not hidden
+        summary.refused.append((raw.origin, "E190", f"extraction failed: {type(e).__name__}: {e}"))
+        return Refused(raw.origin, f"extraction failed: {type(e).__name__}: {e}", "E190")
+    if done.source.id in this_run or store.source_state(done.source.id) == EXTRACTOR_VERSION:
+        summary.unchanged += 1
+        return (raw, done.source.id)
+    this_run.add(done.source.id)
+    summary.stored += 1
+    if done.note:
+        summary.notes[done.note] += 1
+    if not done.events:
+        summary.no_signing += 1
+    return done
+
+
+def mention_views(store: Store) -> list[MentionView]:
+    sources = store.sources()
+    rows_by_mention: dict[str, list[Any]] = defaultdict(list)
+    for r in store.db.execute("SELECT mention_id, field, value FROM statements WHERE field IN"
+                              " ('instrument','party','date_signed','signatory')"):
+        rows_by_mention[r["mention_id"]].append(r)
+    views = []
+    for m in store.db.execute("SELECT id, source_id FROM mentions ORDER BY id"):
+        src = sources[m["source_id"]]
+        views.append(view_from_statements(m["id"], dict(src), rows_by_mention.get(m["id"], [])))
+    return views
+
+
+def rebuild_agreements(store: Store, summary: Summary | None = None, scorer: str = DEFAULT_SCORER) -> None:
+    """Judge candidate pairs, take components, and rewrite every agreement record."""
+    views = mention_views(store)
+    by_id = {v.id: v for v in views}
+    judge = SCORERS[scorer]
+    judgements = []
+    for a, b in sorted(candidate_pairs(views)):
+        j = judge(by_id[a], by_id[b])
+        judgements.append((a, b, j.verdict, j.score, scorer, j.reason))
+    positive = [(a, b) for a, b, verdict, *_ in judgements if verdict == "positive"]
+    assignment = components(by_id, positive)
+    old = {r[0]: r[1] for r in store.db.execute("SELECT id, agreement_id FROM mentions")}
+    old_ids = set(store.agreement_ids())
+    members: dict[str, list[str]] = defaultdict(list)
+    for mid, aid in assignment.items():
+        members[aid].append(mid)
+    records = _records(store, members)
+    with store.transaction():
+        store.db.execute("DELETE FROM judgements")
+        store.db.executemany("INSERT INTO judgements VALUES (?,?,?,?,?,?)", judgements)
+        store.db.executemany("UPDATE mentions SET agreement_id = ? WHERE id = ?",
+                             [(aid, mid) for mid, aid in assignment.items()])
+        store.db.execute("DELETE FROM agreements")
+        store.db.executemany("INSERT INTO agreements VALUES (?,?,?)",
+                             [(aid, json.dumps(rec, ensure_ascii=False), now()) for aid, rec in records.items()])
+        for mid, prev in old.items():
+            new = assignment.get(mid)
+            if prev and new and prev != new and prev not in records:
+                store.db.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (prev, new))
+    if summary is not None:
+        summary.agreements_total = len(records)
+        summary.agreements_created = len(set(records) - old_ids)
+        changed = {assignment[m] for m in assignment if old.get(m) != assignment[m]}
+        summary.agreements_updated = len((changed & old_ids) & set(records))
+
+
+def _records(store: Store, members: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
+    sources = store.sources()
+    rows_by_mention: dict[str, list[Any]] = defaultdict(list)
+    for r in store.statements():
+        rows_by_mention[r["mention_id"]].append(r)
+    out = {}
+    for aid, mids in sorted(members.items()):
+        stmts = [stmt_from_row(r) for m in sorted(mids) for r in rows_by_mention.get(m, [])]
+        srcs = {s.source: dict(sources[s.source]) for s in stmts}
+        for m in mids:
+            sid = m.split(":")[0]
+            srcs.setdefault(sid, dict(sources[sid]))
+        out[aid] = build_record(aid, stmts, srcs)
+    return out

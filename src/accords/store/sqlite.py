@@ -1,0 +1,209 @@
+"""The SQLite store: one file, WAL mode, one writer, named migrations.
+
+Writes happen in explicit transactions (`BEGIN IMMEDIATE`), one per batch of documents, so a
+run killed at any moment leaves either the whole batch or none of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from accords.errors import StoreError
+from accords.model import EventMention, Found, Person, Source
+
+SCHEMA_VERSION = "001_initial"
+MIGRATIONS = (("001_initial", "schema.sql"),)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+class Store:
+    """A store of sources, statements and agreements in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot open ({e})") from e
+        self.db.row_factory = sqlite3.Row
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not an accords store ({e})") from e
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema ---------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
+        known = {name for name, _ in MIGRATIONS}
+        unknown = done - known
+        if unknown:
+            raise StoreError(f"{self.path}: made by a newer accords (migrations {sorted(unknown)})")
+        for name, file in MIGRATIONS:
+            if name in done:
+                continue
+            sql = (resources.files("accords.store") / file).read_text(encoding="utf-8")
+            with self.transaction():
+                for stmt in sql.split(";\n"):
+                    if stmt.strip():
+                        self.db.execute(stmt)
+                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, now()))
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- sources --------------------------------------------------------------------------
+    def source_state(self, source_id: str) -> str | None:
+        """The extractor version a source was last extracted with, or None if unknown."""
+        row = self.db.execute("SELECT extractor_version FROM sources WHERE id = ?", (source_id,)).fetchone()
+        return row[0] if row else None
+
+    def origin_seen(self, origin: str, raw_sha256: str) -> str | None:
+        row = self.db.execute("SELECT source_id FROM origins WHERE origin = ? AND raw_sha256 = ?",
+                              (origin, raw_sha256)).fetchone()
+        return row[0] if row else None
+
+    def put_source(self, src: Source, note: str | None, version: str) -> None:
+        self.db.execute(
+            "INSERT INTO sources (id, origin, url, lang, outlet, published, published_from, title, encoding,"
+            " media_type, raw_sha256, text, note, extractor_version, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET note = excluded.note, extractor_version = excluded.extractor_version,"
+            " lang = excluded.lang, published = COALESCE(sources.published, excluded.published),"
+            " published_from = COALESCE(sources.published_from, excluded.published_from),"
+            " url = COALESCE(sources.url, excluded.url), outlet = COALESCE(sources.outlet, excluded.outlet)",
+            (src.id, src.origin, src.url, src.lang, src.outlet, src.published, src.published_from, src.title,
+             src.encoding, src.media_type, src.raw_sha256, src.text, note, version, now()),
+        )
+
+    def put_origin(self, origin: str, source_id: str, raw_sha256: str) -> None:
+        self.db.execute(
+            "INSERT INTO origins VALUES (?,?,?,?) ON CONFLICT(origin) DO UPDATE SET source_id = excluded.source_id,"
+            " raw_sha256 = excluded.raw_sha256, seen_at = excluded.seen_at",
+            (origin, source_id, raw_sha256, now()))
+        self.db.execute("DELETE FROM refusals WHERE origin = ?", (origin,))
+
+    def put_refusal(self, origin: str, code: str, reason: str) -> None:
+        self.db.execute("INSERT INTO refusals VALUES (?,?,?,?) ON CONFLICT(origin) DO UPDATE SET"
+                        " code = excluded.code, reason = excluded.reason, at = excluded.at",
+                        (origin, code, reason, now()))
+
+    # -- mentions and statements -------------------------------------------------------------
+    def replace_mentions(self, src: Source, events: list[EventMention], version: str) -> list[str]:
+        """Store the events of a source in place of what an earlier extraction stored."""
+        old = [r[0] for r in self.db.execute("SELECT id FROM mentions WHERE source_id = ?", (src.id,))]
+        for mid in old:
+            self.db.execute("DELETE FROM statements WHERE mention_id = ?", (mid,))
+            self.db.execute("DELETE FROM blocks WHERE mention_id = ?", (mid,))
+            self.db.execute("DELETE FROM judgements WHERE a = ? OR b = ?", (mid, mid))
+        self.db.execute("DELETE FROM mentions WHERE source_id = ?", (src.id,))
+        ids = []
+        for ev in events:
+            mid = f"{src.id}:{ev.index}"
+            ids.append(mid)
+            self.db.execute("INSERT INTO mentions (id, source_id, idx) VALUES (?,?,?)", (mid, src.id, ev.index))
+            rows = [(mid, src.id, f, json.dumps(v, ensure_ascii=False), s, e, src.lang, rule, version)
+                    for f, v, s, e, rule in statements_of(ev)]
+            self.db.executemany(
+                "INSERT INTO statements (mention_id, source_id, field, value, span_start, span_end, lang, rule,"
+                " extractor_version) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        return ids
+
+    def statements(self, mention_ids: list[str] | None = None) -> list[sqlite3.Row]:
+        if mention_ids is None:
+            return list(self.db.execute("SELECT * FROM statements ORDER BY id"))
+        out: list[sqlite3.Row] = []
+        for i in range(0, len(mention_ids), 500):
+            chunk = mention_ids[i : i + 500]
+            q = f"SELECT * FROM statements WHERE mention_id IN ({','.join('?' * len(chunk))}) ORDER BY id"
+            out.extend(self.db.execute(q, chunk))
+        return out
+
+    def sources(self, ids: list[str] | None = None) -> dict[str, sqlite3.Row]:
+        if ids is None:
+            rows = self.db.execute("SELECT * FROM sources")
+        else:
+            rows = self.db.execute(f"SELECT * FROM sources WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {r["id"]: r for r in rows}
+
+    # -- agreements -------------------------------------------------------------------------
+    def agreement_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM agreements ORDER BY id")]
+
+    def record(self, agreement_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT record FROM agreements WHERE id = ?", (agreement_id,)).fetchone()
+        if row is None:
+            alias = self.db.execute("SELECT agreement_id FROM aliases WHERE alias = ?", (agreement_id,)).fetchone()
+            if alias:
+                row = self.db.execute("SELECT record FROM agreements WHERE id = ?", (alias[0],)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        for row in self.db.execute("SELECT record FROM agreements ORDER BY id"):
+            yield json.loads(row[0])
+
+    def counts(self) -> dict[str, int]:
+        q = {"sources": "SELECT COUNT(*) FROM sources", "mentions": "SELECT COUNT(*) FROM mentions",
+             "agreements": "SELECT COUNT(*) FROM agreements", "refusals": "SELECT COUNT(*) FROM refusals"}
+        return {k: self.db.execute(v).fetchone()[0] for k, v in q.items()}
+
+
+def _found(f: Found | None) -> tuple[Any, int | None, int | None, str] | None:
+    return (f.value, f.start, f.end, f.rule) if f else None
+
+
+def _person(p: Person) -> dict[str, Any]:
+    return {
+        "name": p.name.value, "role": p.role.value if p.role else None, "role_en": p.role_en,
+        "role_span": [p.role.start, p.role.end] if p.role else None,
+        "party": p.party.value if p.party else None,
+        "party_span": [p.party.start, p.party.end] if p.party else None,
+        "party_rule": p.party.rule if p.party else None,
+    }
+
+
+def statements_of(ev: EventMention) -> list[tuple[str, Any, int | None, int | None, str]]:
+    """The statements of one event mention: (field, value, start, end, rule)."""
+    out: list[tuple[str, Any, int | None, int | None, str]] = []
+    for name, f in (("instrument", ev.instrument), ("date_signed", ev.date_signed), ("place", ev.place),
+                    ("trigger", ev.trigger)):
+        got = _found(f)
+        if got:
+            out.append((name, *got))
+    for name, items in (("instrument_word", ev.instrument_words), ("party", ev.parties), ("body", ev.bodies),
+                        ("date_support", ev.date_support),
+                        ("domain", ev.domains), ("area", ev.areas)):
+        out.extend((name, f.value, f.start, f.end, f.rule) for f in items)
+    for name, people in (("signatory", ev.signatories), ("present", ev.present)):
+        out.extend((name, _person(p), p.name.start, p.name.end, p.name.rule) for p in people)
+    for r in ev.related:
+        out.append(("related", {"relation": r.relation, "instrument": r.instrument, "parties": list(r.parties),
+                                "date": r.date}, r.start, r.end, "related-clause"))
+    for q in ev.quotes:
+        out.append(("quote", {"speaker": q.speaker, "speaker_span": list(q.speaker_span) if q.speaker_span else None},
+                    q.start, q.end, "quotation"))
+    return out

@@ -1,0 +1,119 @@
+"""A folded view of a text for matching, with every position mapped back to the original.
+
+Matching runs on a folded string (case, diacritics, Arabic letter variants, Hebrew points,
+bidi and zero-width characters removed), but evidence must be the exact words of the source.
+`Folded` keeps, for every folded character, the index of the original character it came from,
+so a match found in the folded view becomes a span of the original text (STYLE anti-pattern 6).
+
+Hand-written because no library keeps offsets through normalisation; the per-character rules
+are small and each one is tested.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters that carry no letters: bidi controls, zero-width joiners and spaces, soft hyphen,
+# Arabic tatweel. Dropped from the folded view so that they never split or join a name.
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u0640"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+)
+
+# Letter variants that news text uses interchangeably.
+_FOLD = {
+    # Arabic: hamza seats and alef forms, alef maqsura, teh marbuta, Persian/Urdu forms.
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "ی": "ي", "ک": "ك", "ۀ": "ه",
+    # Hebrew geresh and gershayim are written with ASCII quotes as often as not.
+    "\u05f3": "'", "\u05f4": '"',
+    # Apostrophes, quotes and dashes.
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u05be": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+    # Turkic dotless i and schwa fold to plain letters so that spellings without them match.
+    "ı": "i", "ə": "e", "Ə": "e",
+    "ё": "е", "Ё": "е",
+}
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """The folded form of one character: '' when it is dropped, one or more characters otherwise."""
+    if ch in INVISIBLE:
+        return ""
+    if ch in _FOLD:
+        return _FOLD[ch]
+    cat = unicodedata.category(ch)
+    if cat == "Mn":  # Arabic harakat, Hebrew niqqud and cantillation, combining accents
+        return ""
+    out = []
+    for c in unicodedata.normalize("NFKD", ch):
+        if unicodedata.category(c) == "Mn":
+            continue
+        c = _FOLD.get(c, c)
+        out.append(c)
+    return "".join(out).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """The folded form of `original`, with `index[j]` the original position of folded char j."""
+
+    original: str
+    text: str
+    index: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span behind folded characters start..end (end exclusive)."""
+        if start >= end:
+            pos = self.index[start] if start < len(self.index) else len(self.original)
+            return pos, pos
+        o_start = self.index[start]
+        o_end = self.index[end - 1] + 1
+        # Keep marks and invisibles that trail the last letter (a shadda, a niqqud point).
+        n = len(self.original)
+        while o_end < n and fold_char(self.original[o_end]) == "" and not self.original[o_end].isspace():
+            o_end += 1
+        return o_start, o_end
+
+    def folded_pos(self, original_pos: int) -> int:
+        """The first folded position at or after an original position."""
+        return bisect.bisect_left(self.index, original_pos)
+
+
+def fold(text: str) -> Folded:
+    """Fold `text` for matching, keeping the offset map."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        f = fold_char(ch)
+        for c in f:
+            chars.append(c)
+            index.append(i)
+    return Folded(text, "".join(chars), tuple(index))
+
+
+def fold_str(text: str) -> str:
+    """The folded string alone, for lexicon entries and keys."""
+    return "".join(fold_char(c) for c in text)
+
+
+def is_word_char(ch: str) -> bool:
+    """A letter or digit in any script (what a word boundary must not cut through)."""
+    return ch.isalnum()
+
+
+def light_fold(text: str) -> str:
+    """Lower case without marks or invisibles, letters unchanged: for stop words, where folding
+    letter variants would confuse a preposition with a name (على "on", علي "Ali")."""
+    out = []
+    for ch in text:
+        if ch in INVISIBLE or unicodedata.category(ch) == "Mn":
+            continue
+        out.append(ch)
+    return "".join(out).casefold()

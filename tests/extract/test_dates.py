@@ -1,0 +1,42 @@
+import datetime as dt
+
+import pytest
+
+from accords.extract.annotate import annotate
+from accords.extract.dates import find_dates
+
+PUB = dt.date(2026, 2, 4)  # a Wednesday
+
+
+def resolve(text, lang, published=PUB):
+    return [(text[e.start:e.end], e.resolve(published)) for e in find_dates(annotate(text, lang))]
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("It was signed on November 28, 2022, in Baku.", "en", "2022-11-28"),
+    ("Signed on 3 February 2026.", "en", "2026-02-03"),
+    ("They signed it yesterday.", "en", "2026-02-03"),
+    ("They signed it today (Tuesday).", "en", "2026-02-04"),
+    ("The deal was signed on Tuesday.", "en", "2026-02-03"),
+    ("The declaration was signed last month.", "en", "2026-01"),
+    ("Signed in January 2026.", "en", "2026-01"),
+    ("وقعت أمس الثلاثاء 3 فبراير 2026.", "ar", "2026-02-03"),
+    ("وقعت يوم 3 شباط 2026.", "ar", "2026-02-03"),
+    ("وقعت يوم 3 شباط.", "ar", "2026-02-03"),
+])
+def test_signing_dates(text, lang, value):
+    assert value in [v for _, v in resolve(text, lang)]
+
+
+def test_no_publication_date_no_relative_day():
+    assert resolve("They signed it yesterday.", "en", None) == [("yesterday", None)]
+
+
+def test_hebrew_calendar_date_in_arabic_text():
+    got = resolve("الموافق 16 شيفات 5786", "ar", None)
+    assert ("16 شيفات 5786", "2026-02-03") in got
+
+
+def test_weekday_that_contradicts_its_date():
+    e = find_dates(annotate("Signed on Monday, 3 February 2026.", "en"))[0]
+    assert e.weekday_conflict(None)
