@@ -17,9 +17,10 @@ from accords.ingest import published as pub
 from accords.ingest.clean import Cleaned, clean_html, clean_text
 from accords.ingest.read import RawInput
 from accords.lang.detect import detect
+from accords.lang.pack import available
 from accords.model import EventMention, Source
 
-SUPPORTED = ("en", "ar")
+SUPPORTED = available()  # every folder under accords/lang with a language.yaml
 
 
 @dataclass

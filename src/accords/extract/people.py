@@ -136,9 +136,9 @@ class _Reader:
             if "party" in kinds:
                 h = next(h for h in self.hit_at[i] if h.kind == "party")
                 party, span = party or str(h.value), span or (h.start, h.end)
-            elif kinds & {"portfolio", "body_noun", "domain", "area"} or tok.folded in self.links:
+            elif kinds & {"portfolio", "body_noun", "domain", "area"}:
                 pass
-            elif self.cased and tok.light in self.stops and tok.folded in {"the", "and", "of", "for"}:
+            elif tok.folded in self.links:  # "of", "the", "and" inside an office's name
                 pass
             elif not self.cased and (self.is_definite(tok) or self._and_definite(tok)):
                 pass
@@ -232,9 +232,9 @@ def _before_role(r: _Reader, head: Hit) -> PersonMention | None:
         return None
     doc = r.doc
     i = doc.token_index(head.start)
-    # allow a party or "the" between the comma and the head
+    # allow a party or a link word ("the", "le") between the comma and the head
     j = i
-    while j > 0 and (r.kinds[j - 1] & {"party", "portfolio"} or doc.tokens[j - 1].folded in {"the", "le", "la"}):
+    while j > 0 and (r.kinds[j - 1] & {"party", "portfolio"} or doc.tokens[j - 1].folded in r.links):
         j -= 1
     gap = r.gap(j)
     if "," not in gap and "(" not in gap:

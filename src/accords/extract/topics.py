@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from accords.extract.annotate import Doc
 from accords.model import EventMention, Found
+from accords.text.normalize import fold_str
 
 if TYPE_CHECKING:
     from accords.extract.people import PersonMention
@@ -26,17 +27,18 @@ def _in_roles(pos: int, people: list[PersonMention]) -> bool:
                for p in people)
 
 
-def _clause_end(text: str, pos: int, limit: int) -> int:
+def _clause_end(doc: Doc, pos: int, limit: int) -> int:
+    text = doc.text
+    breaks = tuple(fold_str(w) + " " for w in doc.pack.get("cooperation_areas.yaml", "subject_breaks"))
     for i in range(pos, limit):
-        if text[i] in _CLAUSE_END or (text[i] in ",،" and i > pos + 1 and _ends_list(text, i)):
+        if text[i] in _CLAUSE_END:
             return i
+        if text[i] in ",،" and i > pos + 1:
+            # A comma ends the subject when a new clause starts after it ("..., marking a new phase").
+            rest = fold_str(text[i + 1 : i + 40]).lstrip() + " "
+            if rest.startswith(breaks):
+                return i
     return limit
-
-
-def _ends_list(text: str, i: int) -> bool:
-    """A comma that ends the subject rather than separating items of it."""
-    rest = text[i + 1 : i + 30].lstrip().lower()
-    return rest.startswith(("marking", "which", "that", "as ", "to ", "and ", "while", "after", "with "))
 
 
 def _subject_domains(doc: Doc, inst: Found, people: list[PersonMention]) -> list[Found]:
@@ -46,7 +48,7 @@ def _subject_domains(doc: Doc, inst: Found, people: list[PersonMention]) -> list
     out: list[Found] = []
     cues = [h for h in doc.hits_in(inst.end, min(sent.end, inst.end + _SUBJECT_REACH), "subject_cue")]
     if cues:
-        end = _clause_end(doc.text, cues[0].end, sent.end)
+        end = _clause_end(doc, cues[0].end, sent.end)
         for h in doc.hits_in(cues[0].end, end, "domain"):
             if not _in_roles(h.start, people) and not doc.in_quote(h.start):
                 out.append(Found(str(h.value), h.start, h.end, "domain-subject"))

@@ -37,7 +37,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "year_words": "list", "hebrew_months": "map", "hijri_months": "map", "persian_months": "map",
     },
     "quote_patterns.yaml": {"verbs": "list", "marks": "list"},
-    "cooperation_areas.yaml": {"areas": "table", "domains": "table", "subject_cues": "list", "content_cues": "list"},
+    "cooperation_areas.yaml": {"areas": "table", "domains": "table", "subject_cues": "list", "content_cues": "list",
+                               "subject_breaks": "list"},
     "places.yaml": {"cities": "table", "landmarks": "table", "locatives": "list", "locative_prefixes": "list"},
     "examples.yaml": {"examples": "examples"},
 }
@@ -134,6 +135,12 @@ def read_files(code: str) -> dict[str, dict[str, Any]]:
             except yaml.YAMLError as e:
                 raise LanguageDataError(f"lang/{code}/{entry.name}: not valid YAML: {e}") from e
     return files
+
+
+def available() -> tuple[str, ...]:
+    """Codes of every language pack shipped (folders with a language.yaml), sorted."""
+    root = resources.files("accords.lang")
+    return tuple(sorted(e.name for e in root.iterdir() if e.is_dir() and (e / "language.yaml").is_file()))
 
 
 @cache
