@@ -85,8 +85,16 @@ def _names_agree(a: MentionView, b: MentionView) -> bool:
     return any(same_name(x, y) for (x, _), (y, _) in itertools.product(a.people, b.people))
 
 
+# "agreement" is what reports call any instrument; the other types must agree to be one signing.
+GENERIC_INSTRUMENTS = {None, "agreement"}
+
+
+def instruments_clash(a: str | None, b: str | None) -> bool:
+    return a not in GENERIC_INSTRUMENTS and b not in GENERIC_INSTRUMENTS and a != b
+
+
 def merge_v1(a: MentionView, b: MentionView) -> Judgement:
-    """Same signing when the parties agree and nothing (dates, publication) says otherwise."""
+    """Same signing when the parties agree and nothing (dates, publication, instrument) says otherwise."""
     if a.source_id == b.source_id:
         return Judgement("negative", 0.0, "two events of one source")
     shared = a.parties & b.parties
@@ -96,10 +104,16 @@ def merge_v1(a: MentionView, b: MentionView) -> Judgement:
         return Judgement("negative", 0.1, "different pairs of parties")
     if _dates_clash(a, b):
         return Judgement("negative", 0.1, "dates of signing or publication do not fit")
+    if instruments_clash(a.instrument, b.instrument):
+        return Judgement("negative", 0.2, f"different instruments ({a.instrument}, {b.instrument})")
     names = _names_agree(a, b)
-    if len(shared) >= 2:
-        return Judgement("positive", 0.9 if names else 0.75, "same parties" + (", same signatory" if names else ""))
     same_inst = a.instrument is not None and a.instrument == b.instrument
+    if len(shared) >= 2 and a.parties == b.parties:
+        return Judgement("positive", 0.9 if names else 0.75, "same parties" + (", same signatory" if names else ""))
+    if len(shared) >= 2 and (names or same_inst or (a.day and a.day == b.day)):
+        return Judgement("positive", 0.7, "one report names more parties; same signatory, instrument or day")
+    if len(shared) >= 2:
+        return Judgement("unsure", 0.5, "one report names more parties, nothing else agrees")
     if names or (same_inst and a.day and b.day):
         return Judgement("positive", 0.6, "one party in common, same signatory or instrument and day")
     return Judgement("unsure", 0.4, "one party in common")

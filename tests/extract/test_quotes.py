@@ -1,26 +1,33 @@
-from accords.extract.quotes import quote_spans
+from accords.extract.quotes import is_speech, quote_spans
 from accords.lang.pack import load
 
 
 def spans(text):
-    return [text[a:b] for a, b in quote_spans(text, load("en"), min_len=5)]
+    return [text[a:b] for a, b in quote_spans(text, load("en"))]
 
 
 def test_nested_straight_quotes_give_the_outer_quote():
-    text = 'He said: "we always say "next year in Jerusalem" — come." Then left.'
-    assert spans(text) == ['"we always say "next year in Jerusalem" — come."']
+    text = 'He said: "We always say "next year in Jerusalem". Tell him to come." Then left.'
+    assert spans(text) == ['"We always say "next year in Jerusalem". Tell him to come."']
 
 
 def test_quote_over_paragraphs_reopened_each_paragraph():
-    text = '"First paragraph,\n"second paragraph." he said.'
-    assert spans(text) == ['"First paragraph,\n"second paragraph."']
+    text = '"This is the first paragraph of it.\n"And this is the second one." he said.'
+    assert spans(text) == ['"This is the first paragraph of it.\n"And this is the second one."']
 
 
 def test_guillemets():
-    text = "Il a dit « nous franchirons les obstacles » hier."
-    assert spans(text) == ["« nous franchirons les obstacles »"]
+    text = "Il a dit « nous franchirons les obstacles. Nous avancerons » hier."
+    assert spans(text) == ["« nous franchirons les obstacles. Nous avancerons »"]
 
 
 def test_unclosed_quote_ends_with_its_paragraph():
-    text = 'He said "this is cut off\nNext line.'
-    assert spans(text) == ['"this is cut off']
+    text = 'He said "this is cut off. The page ends\nNext line.'
+    assert spans(text) == ['"this is cut off. The page ends']
+
+
+def test_a_quoted_title_is_not_speech():
+    text = 'They signed the "Framework Agreement on Cooperation in Artificial Intelligence" today.'
+    assert spans(text) == []
+    assert not is_speech('"Joint Training and Consultancy Memorandum"')
+    assert is_speech('"Being a partner of the strongest nation in the world is a great honor for us,"')

@@ -28,8 +28,8 @@ LAYERS: dict[str, str] = {
     "month": "date", "weekday": "date", "rel_day": "date", "rel_month": "date",
     "year_word": "date", "cal_month": "date",
     "area": "topic", "domain": "topic",
-    "side_word": "cue", "side_cue": "cue", "presence_cue": "cue", "subject_cue": "cue",
-    "content_cue": "cue", "quote_verb": "cue",
+    "side_word": "cue", "side_cue": "cue", "between": "between", "between_after": "between", "presence_cue": "cue", "subject_cue": "cue",
+    "content_cue": "cue", "quote_verb": "cue", "coverage_cue": "coverage",
 }
 
 # A token: initials ("J.D.", "J."), or a run of letters, marks and digits with inner ' or -.
@@ -115,5 +115,12 @@ def annotate(text: str, lang: str) -> Doc:
               for m in _TOKEN.finditer(text)]
     sents = sentences(text, pack.get("language.yaml", "abbreviations"))
     doc = Doc(text, lang, pack, folded, tokens, sents, hits)
-    doc.quotes = quote_spans(text, pack)
+    verbs = [h for h in hits if h.kind == "quote_verb"]
+
+    def attributed(start: int, end: int) -> bool:
+        """A quote verb or a colon right before or after: someone's words, however short."""
+        before = text[max(0, start - 3) : start]
+        return ":" in before or any(0 <= h.start - end <= 30 or 0 <= start - h.end <= 12 for h in verbs)
+
+    doc.quotes = quote_spans(text, pack, attributed=attributed)
     return doc

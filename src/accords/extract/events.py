@@ -40,6 +40,29 @@ def _parties_in(doc: Doc, start: int, end: int, stop: int | None = None) -> list
     return out
 
 
+def _between(doc: Doc, start: int, end: int) -> list[Found]:
+    """Parties named by "between X and Y" (or a postposition: "X ile Y arasında"): the parties, if given."""
+    for h in doc.hits_in(start, end, "between", "between_after"):
+        if doc.in_quote(h.start):
+            continue
+        if h.kind == "between":
+            stop = _first_stop(doc.text, h.end, min(end, h.end + 90))
+            span = (h.end, stop)
+        else:
+            span = (max(start, h.start - 90), h.start)
+        found = _parties_in(doc, *span)
+        if len({f.value for f in found}) >= 2:
+            return [Found(f.value, f.start, f.end, "party-between") for f in found]
+    return []
+
+
+def _first_stop(text: str, pos: int, limit: int) -> int:
+    for i in range(pos, limit):
+        if text[i] in ".;:\n!?؟":
+            return i
+    return limit
+
+
 def _stands_as_party(doc: Doc, city: Hit) -> bool:
     """"Baku and Washington signed": a capital coordinated with another state or capital."""
     window = doc.text[max(0, city.start - 25) : city.end + 25]
@@ -106,6 +129,8 @@ class _Builder:
         self.people = find_people(doc)
         self.dates = [d for d in find_dates(doc) if not doc.in_quote(d.start)]
         self.clauses = find_clauses(doc)
+        self.explicit: set[int] = set()  # events whose parties a "between X and Y" named
+        self.relatives = {fold_str(w) for w in doc.pack.get("language.yaml", "relative_pronouns")}
 
     # -- events ---------------------------------------------------------------------------
     def build(self) -> list[EventMention]:
@@ -151,18 +176,35 @@ class _Builder:
             ev.instrument_words.append(f)
             if ev.instrument is None:
                 ev.instrument = f
-        for p in _parties_in(doc, c.start, c.end, c.related_from):
+        stop = c.related_from if c.related_from is not None else c.end
+        between = _between(doc, c.start, stop)
+        if between:
+            self.explicit.add(ev.index)
+        named = between or _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
+        for p in named:
             if p.value not in {x.value for x in ev.parties}:
                 ev.parties.append(p)
         self._add_people(ev, c)
+
+    def _party_stop(self, c: Clause, stop: int) -> int:
+        """Parties are read up to a relative clause that follows the verb and the instrument
+        ("..., which was freed from the Armenian occupation"): it speaks of something else."""
+        after = max(c.verb.end, c.instrument.end if c.instrument else 0)
+        for t in self.doc.tokens_in(after, stop):
+            if t.folded in self.relatives:
+                return t.start
+        return stop
 
     def _add_people(self, ev: EventMention, c: Clause) -> None:
         stop = c.related_from if c.related_from is not None else c.end
         scopes = _presence_scopes(self.doc, c.start, stop)
         sides = _side_marks(self.doc, c.start, stop)
+        reports = [h for h in c.hits if h.kind == "quote_verb" and h.end <= c.verb.start]
         for p in self.people:
             if not (c.start <= p.start < stop):
                 continue
+            if any(p.end <= h.start for h in reports):
+                continue  # "X announced that A and B signed": X reports the signing
             party, pspan = p.party, p.party_span
             if party is None:
                 side = [s for s in sides if s[0] < p.start]
@@ -185,8 +227,9 @@ class _Builder:
 
     def _more_parties(self, ev: EventMention) -> None:
         """Fewer than two parties in the clauses: read the sentences that name the instrument, and the headline."""
+        explicit = ev.index in self.explicit  # "between X and Y" named the parties: a witness adds none
         for p in ev.signatories:
-            if p.party and p.party.value not in {x.value for x in ev.parties}:
+            if not explicit and p.party and p.party.value not in {x.value for x in ev.parties}:
                 ev.parties.append(p.party)
         if len(ev.parties) >= 2:
             return
@@ -237,8 +280,12 @@ class _Builder:
             for d in self.dates:
                 if a <= d.start < b and not self._in_related(d.start):
                     cands.append((rank, d))
-        for d in self.dates:  # the ceremony sentence next to the signing
-            if any(0 < d.start - b < 300 for _, b in ev.sentences[:1]) and not self._in_related(d.start):
+        for d in self.dates:  # the ceremony sentence next to the signing, if it speaks of the signing
+            sent = self.doc.sentence_of(d.start)
+            if sent is None or not any(0 < d.start - b < 300 for _, b in ev.sentences[:1]):
+                continue
+            if self.doc.hits_in(sent.start, sent.end, "nominal", "instrument", "anaphora") \
+                    and not self._in_related(d.start):
                 cands.append((len(ev.sentences) + 1, d))
         best: tuple[int, int, Found] | None = None
         for rank, d in cands:

@@ -52,7 +52,8 @@ class _Reader:
         self.cased = pack.cased
         self.particles = {fold_str(p) for p in pack.get("language.yaml", "name_particles")}
         self.stops = {light_fold(s) for s in pack.get("language.yaml", "stop_words")}
-        self.definite = tuple(fold_str(p) for p in pack.get("language.yaml", "definite_prefixes"))
+        # compared on the light fold: إلهام is a name, not ال + هام
+        self.definite = tuple(light_fold(p) for p in pack.get("language.yaml", "definite_prefixes"))
         self.links = {fold_str(w) for w in pack.get("titles.yaml", "role_links")}
         self.prefixes = pack.prefixes
         # token index -> kinds of the hits covering it
@@ -82,7 +83,7 @@ class _Reader:
         return f in self.particles or any(f.startswith(p + "-") for p in self.particles)
 
     def is_definite(self, tok: Token) -> bool:
-        return bool(self.definite) and tok.folded.startswith(self.definite) and len(tok.folded) > 3
+        return bool(self.definite) and tok.light.startswith(self.definite) and len(tok.light) > 3
 
     def blocked(self, i: int) -> bool:
         """Token i cannot be part of a name."""
@@ -149,8 +150,8 @@ class _Reader:
 
     def _and_definite(self, tok: Token) -> bool:
         for p in self.prefixes:
-            if tok.folded.startswith(p) and len(tok.folded) > len(p) + 3:
-                rest = tok.folded[len(p):]
+            if tok.light.startswith(p) and len(tok.light) > len(p) + 3:
+                rest = tok.light[len(p):]
                 if self.definite and rest.startswith(self.definite):
                     return True
         return False
@@ -266,8 +267,23 @@ def find_people(doc: Doc) -> list[PersonMention]:
         before = _before_role(r, h)
         if before:
             found.setdefault((before.start, before.end), before)
-    people = sorted(found.values(), key=lambda m: m.start)
+    people = _full_names(sorted(found.values(), key=lambda m: m.start))
     return _drop_nested(people + _bare_mentions(r, people))
+
+
+def _full_names(people: list[PersonMention]) -> list[PersonMention]:
+    """A short form ("Abu Qasra") takes the full name the same text gives elsewhere ("Murhaf Abu Qasra")."""
+    out = []
+    for p in people:
+        words = p.name.split()
+        longer = [q for q in people if len(q.name.split()) > len(words)
+                  and [fold_str(w) for w in q.name.split()[-len(words):]] == [fold_str(w) for w in words]]
+        if longer:
+            q = longer[0]
+            p = PersonMention(q.name, p.start, p.end, p.role_start, p.role_end, p.role_en or q.role_en,
+                              p.party or q.party, p.party_span or q.party_span, p.rule + "+full-name")
+        out.append(p)
+    return out
 
 
 def _bare_mentions(r: _Reader, people: list[PersonMention]) -> list[PersonMention]:

@@ -9,6 +9,8 @@ outermost quotes are returned. An unclosed quote ends with its paragraph.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from accords.lang.pack import LangPack
 
 _OPENERS_BEFORE = set(" \t\n([{—–-:/>")
@@ -36,8 +38,21 @@ def _paragraph_end(text: str, i: int) -> int:
     return len(text) if j < 0 else j
 
 
-def quote_spans(text: str, pack: LangPack, min_len: int = 25) -> list[tuple[int, int]]:
-    """Outermost quotations as (start, end) spans, marks included, at least `min_len` long."""
+_SPEECH_STOPS = ".!?؟…"
+_SPEECH_WORDS = 12
+
+
+def is_speech(quoted: str) -> bool:
+    """Someone's words rather than a quoted name ("the «Shusha Declaration»", a document's title):
+    speech has a sentence stop inside, or is long."""
+    inner = quoted[1:-1].strip()
+    return any(c in _SPEECH_STOPS for c in inner[:-1]) or len(inner.split()) >= _SPEECH_WORDS
+
+
+def quote_spans(text: str, pack: LangPack, min_len: int = 25,
+                attributed: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
+    """Outermost quotations of speech as (start, end) spans, marks included, at least `min_len` long.
+    Quoted titles of instruments are left in the text, where they name what was signed."""
     pairs = _pairs(pack)
     closers = {c for c in pairs.values()}
     out: list[tuple[int, int]] = []
@@ -61,11 +76,12 @@ def quote_spans(text: str, pack: LangPack, min_len: int = 25) -> list[tuple[int,
                 continue
             start = stack[depth][1]
             del stack[depth:]
-            if not stack and i + 1 - start >= min_len:
+            if not stack and i + 1 - start >= min_len and (
+                    is_speech(text[start : i + 1]) or (attributed is not None and attributed(start, i + 1))):
                 out.append((start, i + 1))
     if stack:  # unclosed: the outermost quote ends with the paragraph it opened in
         start = stack[0][1]
         end = _paragraph_end(text, start)
-        if end - start >= min_len:
+        if end - start >= min_len and is_speech(text[start:end] + " "):
             out.append((start, end))
     return sorted(out)

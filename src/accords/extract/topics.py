@@ -52,12 +52,33 @@ def _subject_domains(doc: Doc, inst: Found, people: list[PersonMention]) -> list
         for h in doc.hits_in(cues[0].end, end, "domain"):
             if not _in_roles(h.start, people) and not doc.in_quote(h.start):
                 out.append(Found(str(h.value), h.start, h.end, "domain-subject"))
+        if not out and end - cues[0].end > 3 and not doc.hits_in(cues[0].end, end, "party", "area"):
+            # A subject is stated but names no listed domain: "other", the subject's words as evidence.
+            words = doc.text[cues[0].end:end].strip()
+            s = doc.text.index(words, cues[0].end)
+            out.append(Found("other", s, s + len(words), "domain-other-subject"))
     for h in doc.hits_in(inst.end, min(sent.end, inst.end + 3 + _SUBJECT_REACH), "domain"):
         if len(doc.text[inst.end : h.start]) <= 2 and not out:  # the instrument's own name: معاهدة الشراكة
             out.append(Found(str(h.value), h.start, h.end, "domain-in-name"))
     for h in doc.hits_in(max(sent.start, inst.start - 40), inst.start, "domain"):
         if not doc.text[h.end : inst.start].strip(" -") or len(doc.text[h.end : inst.start]) <= 2:
             out.append(Found(str(h.value), h.start, h.end, "domain-before-instrument"))
+    return out
+
+
+def _coverage_domains(doc: Doc, kinds: set[object], people: list[PersonMention]) -> list[Found]:
+    """Domains listed in a sentence that says what the instrument covers ("the treaty covers energy...")."""
+    out: list[Found] = []
+    for sent in doc.sentences:
+        hits = doc.hits_in(sent.start, sent.end)
+        cover = [h for h in hits if h.kind == "coverage_cue" and not doc.in_quote(h.start)]
+        names = [h for h in hits if (h.kind == "instrument" and h.value in kinds) or h.kind == "anaphora"]
+        if not cover or not names:
+            continue
+        for h in hits:
+            if h.kind == "domain" and h.start > cover[0].start and not _in_roles(h.start, people) \
+                    and not doc.in_quote(h.start):
+                out.append(Found(str(h.value), h.start, h.end, "domain-coverage"))
     return out
 
 
@@ -72,6 +93,12 @@ def read_domains(doc: Doc, ev: EventMention, people: list[PersonMention]) -> lis
         for f in _subject_domains(doc, w, people):
             if f.value not in {x.value for x in found}:
                 found.append(f)
+    kinds = {w.value for w in words}
+    for f in _coverage_domains(doc, kinds, people):
+        if f.value not in {x.value for x in found}:
+            found.append(f)
+    if len(found) > 1:
+        found = [f for f in found if f.value != "other"]
     return found
 
 

@@ -79,6 +79,8 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("signing_verbs.yaml", "agent_markers"): "agent",
         ("parties.yaml", "side_words"): "side_word",
         ("parties.yaml", "side_cues"): "side_cue",
+        ("parties.yaml", "between_cues"): "between",
+        ("parties.yaml", "between_cues_after"): "between_after",
         ("parties.yaml", "presence_cues"): "presence_cue",
         ("parties.yaml", "body_nouns"): "body_noun",
         ("parties.yaml", "capital_words"): "capital_word",
@@ -90,6 +92,7 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("quote_patterns.yaml", "verbs"): "quote_verb",
         ("cooperation_areas.yaml", "subject_cues"): "subject_cue",
         ("cooperation_areas.yaml", "content_cues"): "content_cue",
+        ("cooperation_areas.yaml", "coverage_cues"): "coverage_cue",
     }
     for (file, key), kind in lists.items():
         m.add_all((str(p) for p in pack.get(file, key)), kind, None)
@@ -121,5 +124,5 @@ def matcher(code: str) -> Matcher:
 
 @cache
 def capital_of() -> dict[str, str]:
-    """English capital name -> ISO code."""
-    return {city: iso for iso, city in shared("capitals.yaml").items()}
+    """English name of a city that stands for a state -> ISO code."""
+    return {str(city): str(iso) for city, iso in shared("capitals.yaml").items()}

@@ -23,11 +23,13 @@ SCHEMA: dict[str, dict[str, str]] = {
         "code": "str", "name": "str", "script": "str", "cased": "bool",
         "prefixes": "list", "suffixes": "list", "suffix_kinds": "list", "abbreviations": "list",
         "name_particles": "list", "stop_words": "list", "dateparser_locales": "list", "definite_prefixes": "list",
+        "relative_pronouns": "list",
     },
     "instruments.yaml": {"types": "table", "anaphora": "list", "generic": "list"},
     "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list", "agent_markers": "list"},
     "parties.yaml": {
-        "countries": "table", "not_party": "list", "side_words": "list", "side_cues": "list",
+        "countries": "table", "not_party": "list", "side_words": "list", "between_cues": "list",
+        "between_cues_after": "list", "side_cues": "list",
         "presence_cues": "list", "body_nouns": "list", "capital_words": "list",
     },
     "titles.yaml": {"roles": "map", "ranks": "list", "honorifics": "list", "counterparts": "list", "portfolio_words": "list",
@@ -38,7 +40,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     },
     "quote_patterns.yaml": {"verbs": "list", "marks": "list"},
     "cooperation_areas.yaml": {"areas": "table", "domains": "table", "subject_cues": "list", "content_cues": "list",
-                               "subject_breaks": "list"},
+                               "subject_breaks": "list", "coverage_cues": "list"},
     "places.yaml": {"cities": "table", "landmarks": "table", "locatives": "list", "locative_prefixes": "list"},
     "examples.yaml": {"examples": "examples"},
 }
