@@ -21,8 +21,46 @@ _FOLD = str.maketrans({"q": "k", "c": "k", "x": "k", "v": "f", "w": "", "y": "",
                        "z": "s", "p": "b", "a": "", "e": "", "i": "", "o": "", "u": ""})
 
 
+# Arabic-script consonants in a common English-press romanisation. Hand-written: anyascii drops
+# long vowels' roles ("bnymyn ntnyhw"), and the permissive libraries offer no readable Arabic
+# romanisation of names.
+_AR_CONS = {"ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
+            "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh",
+            "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ء": "", "ئ": "",
+            "ؤ": "", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ة": "a", "ى": "a"}
+_AR_LONG = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "و": "u", "ي": "i", "ی": "i"}
+
+
+def _arabic_word(word: str) -> str:
+    if word in ("الله", "لله"):
+        return "Allah"
+    prefix = ""
+    if word.startswith("ال") and len(word) > 3:
+        prefix, word = "al-", word[2:]
+    out: list[str] = []
+    letters = [c for c in word if c.isalpha()]
+    for i, c in enumerate(letters):
+        nxt = letters[i + 1] if i + 1 < len(letters) else ""
+        if c in ("و", "ي", "ی") and (i == 0 or nxt in _AR_LONG):
+            out.append("w" if c == "و" else "y")  # a glide before a vowel or at the start
+        elif c in _AR_LONG:
+            out.append(_AR_LONG[c] if i else {"إ": "i", "و": "w"}.get(c, "a"))
+        elif c == "ع" and i == 0:
+            out.append("a" if nxt not in _AR_LONG else "")  # an initial ain carries a vowel: عبد Abd
+        else:
+            cons = _AR_CONS.get(c, "")
+            # two consonants in a row at the start of a word take a short vowel between them
+            if out and i == 1 and out[-1] not in "aiu" and cons:
+                out.append("a")
+            out.append(cons)
+    text = re.sub(r"([aiu])\1+", r"\1", "".join(out))
+    return prefix + text[:1].upper() + text[1:] if text else ""
+
+
 def latin(name: str) -> str:
     """A readable Latin-script form of a name written in any script."""
+    if any("\u0600" <= c <= "\u06ff" for c in name):
+        return " ".join(w for w in (_arabic_word(w) for w in name.split()) if w)
     out = anyascii(name).replace("`", "").replace("'", "")
     out = re.sub(r"\s+", " ", out).strip()
     return " ".join(w[:1].upper() + w[1:] for w in out.split())

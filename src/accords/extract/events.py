@@ -186,6 +186,19 @@ class _Builder:
                 ev.parties.append(p)
         self._add_people(ev, c)
 
+    def _reported_from(self, c: Clause) -> int:
+        """Where the reported signing starts when a reporting verb introduces it: after the
+        complementizer ("that", "أن") that follows the verb, or after the verb itself."""
+        reports = [h for h in c.hits if h.kind == "quote_verb" and h.end <= c.verb.start]
+        if not reports:
+            return c.start
+        last = reports[-1]
+        comps = {fold_str(w) for w in self.doc.pack.get("quote_patterns.yaml", "complementizers")}
+        for t in self.doc.tokens_in(last.end, c.verb.start):
+            if t.folded in comps:
+                return t.end
+        return last.end
+
     def _party_stop(self, c: Clause, stop: int) -> int:
         """Parties are read up to a relative clause that follows the verb and the instrument
         ("..., which was freed from the Armenian occupation"): it speaks of something else."""
@@ -199,12 +212,12 @@ class _Builder:
         stop = c.related_from if c.related_from is not None else c.end
         scopes = _presence_scopes(self.doc, c.start, stop)
         sides = _side_marks(self.doc, c.start, stop)
-        reports = [h for h in c.hits if h.kind == "quote_verb" and h.end <= c.verb.start]
+        reported_from = self._reported_from(c)
         for p in self.people:
             if not (c.start <= p.start < stop):
                 continue
-            if any(p.end <= h.start for h in reports):
-                continue  # "X announced that A and B signed": X reports the signing
+            if p.start < reported_from:
+                continue  # "X announced that A and B signed", "أعلن X أن": X reports the signing
             party, pspan = p.party, p.party_span
             if party is None:
                 side = [s for s in sides if s[0] < p.start]

@@ -38,7 +38,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "months": "map", "weekdays": "map", "relative_days": "map", "relative_months": "map",
         "year_words": "list", "hebrew_months": "map", "hijri_months": "map", "persian_months": "map",
     },
-    "quote_patterns.yaml": {"verbs": "list", "marks": "list"},
+    "quote_patterns.yaml": {"verbs": "list", "marks": "list", "complementizers": "list"},
     "cooperation_areas.yaml": {"areas": "table", "domains": "table", "subject_cues": "list", "content_cues": "list",
                                "subject_breaks": "list", "coverage_cues": "list"},
     "places.yaml": {"cities": "table", "landmarks": "table", "locatives": "list", "locative_prefixes": "list"},
