@@ -55,12 +55,7 @@ class Judgement:
     reason: str
 
 
-def block_keys(m: MentionView) -> set[str]:
-    """Pairs of parties (or the single party) a mention names."""
-    parties = sorted(m.parties)
-    if len(parties) >= 2:
-        return {f"{a}|{b}" for a, b in itertools.combinations(parties, 2)}
-    return {parties[0]} if parties else set()
+REPORT_LAG_DAYS = 60
 
 
 def _window(m: MentionView) -> tuple[dt.date, dt.date] | None:
@@ -68,9 +63,41 @@ def _window(m: MentionView) -> tuple[dt.date, dt.date] | None:
     if m.day:
         return m.day - dt.timedelta(days=2), m.day + dt.timedelta(days=2)
     pub = _date(m.published)
-    if pub:
-        return pub - dt.timedelta(days=400), pub + dt.timedelta(days=1)
+    if pub:  # a report that gives no day is about a recent signing; retrospectives give the date
+        return pub - dt.timedelta(days=REPORT_LAG_DAYS), pub + dt.timedelta(days=1)
     return None
+
+
+def _months(lo: dt.date, hi: dt.date) -> list[str]:
+    out, y, m = [], lo.year, lo.month
+    while (y, m) <= (hi.year, hi.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def block_keys(m: MentionView) -> tuple[set[str], set[str]]:
+    """Blocking keys a mention is stored under, and the keys it looks up.
+
+    A key is a pair of parties (or one party) crossed with a month the signing can fall in, so
+    two mentions that can be one signing share a key whatever order they come in, and mentions
+    that cannot (other parties, years apart) are never compared. A mention naming one party
+    must meet every mention naming that party; one naming two meets those naming the same pair
+    and those naming one of its parties alone:
+        stored:    2:A|B@month for each pair, 1:A@month for each party, s:A@month if it names one
+        looked up: 2:A|B@month and s:A@month (two or more parties), or 1:A@month (one party)
+    """
+    parties = sorted(m.parties)
+    window = _window(m)
+    # Undated mentions are stored under "none" and look up "all", which every mention is stored under.
+    months = _months(*window) if window else ["none"]
+    pairs = [f"{a}|{b}" for a, b in itertools.combinations(parties, 2)]
+    mine = [f"2:{p}" for p in pairs] + [f"1:{p}" for p in parties] + ([f"s:{parties[0]}"] if len(parties) == 1 else [])
+    stored = {f"{k}@{mo}" for k in mine for mo in months} | {f"{k}@all" for k in mine}
+    wanted = [f"1:{parties[0]}"] if len(parties) == 1 else [f"2:{p}" for p in pairs] + [f"s:{p}" for p in parties]
+    if window is None:
+        return stored, {f"{k}@all" for k in wanted}
+    return stored, {f"{k}@{mo}" for k in wanted for mo in months + ["none"]}
 
 
 def _dates_clash(a: MentionView, b: MentionView) -> bool:
@@ -108,14 +135,21 @@ def merge_v1(a: MentionView, b: MentionView) -> Judgement:
         return Judgement("negative", 0.2, f"different instruments ({a.instrument}, {b.instrument})")
     names = _names_agree(a, b)
     same_inst = a.instrument is not None and a.instrument == b.instrument
+    if _window(a) is None or _window(b) is None:
+        # A report with no date at all could be about any signing between those parties: it takes
+        # the same parties and a second likeness (a signatory, or the same specific instrument).
+        specific = same_inst and a.instrument not in GENERIC_INSTRUMENTS
+        if len(a.parties) >= 2 and a.parties == b.parties and (names or specific):
+            return Judgement("positive", 0.6, "no date on one side; same parties and signatory or instrument")
+        return Judgement("unsure", 0.3, "no date on one side")
     if len(shared) >= 2 and a.parties == b.parties:
         return Judgement("positive", 0.9 if names else 0.75, "same parties" + (", same signatory" if names else ""))
     if len(shared) >= 2 and (names or same_inst or (a.day and a.day == b.day)):
         return Judgement("positive", 0.7, "one report names more parties; same signatory, instrument or day")
     if len(shared) >= 2:
         return Judgement("unsure", 0.5, "one report names more parties, nothing else agrees")
-    if names or (same_inst and a.day and b.day):
-        return Judgement("positive", 0.6, "one party in common, same signatory or instrument and day")
+    if same_inst and a.instrument not in GENERIC_INSTRUMENTS and (names or (a.day and a.day == b.day)):
+        return Judgement("positive", 0.6, "one party in common, same instrument, same signatory or day")
     return Judgement("unsure", 0.4, "one party in common")
 
 
@@ -124,14 +158,20 @@ DEFAULT_SCORER = "merge_v1"
 
 
 def candidate_pairs(mentions: Iterable[MentionView]) -> set[tuple[str, str]]:
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for m in mentions:
-        for k in block_keys(m):
-            blocks[k].append(m.id)
+    """Every pair of mentions that a blocking key brings together, as (smaller id, larger id)."""
+    items = list(mentions)
+    index: dict[str, list[str]] = defaultdict(list)
+    looked: dict[str, set[str]] = {}
+    for m in items:
+        stored, looked[m.id] = block_keys(m)
+        for k in stored:
+            index[k].append(m.id)
     pairs: set[tuple[str, str]] = set()
-    for ids in blocks.values():
-        for a, b in itertools.combinations(sorted(set(ids)), 2):
-            pairs.add((a, b))
+    for m in items:
+        for k in looked[m.id]:
+            for other in index.get(k, ()):
+                if other != m.id:
+                    pairs.add((min(m.id, other), max(m.id, other)))
     return pairs
 
 
@@ -139,9 +179,18 @@ def agreement_id(member_ids: Iterable[str]) -> str:
     return "agr-" + hashlib.sha256(min(member_ids).encode()).hexdigest()[:12]
 
 
-def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Mention id -> agreement id, agreements being connected components of positive edges."""
-    parent = {i: i for i in ids}
+_CROSS_CHECK = 40  # members per side compared before two clusters are joined
+
+
+def components(views: dict[str, MentionView], edges: Iterable[tuple[str, str]],
+               scores: dict[tuple[str, str], float] | None = None,
+               judge: Callable[[MentionView, MentionView], Judgement] = merge_v1) -> dict[str, str]:
+    """Mention id -> agreement id. Positive edges join clusters, strongest first. A join is refused
+    when the scorer finds two members of the two clusters different, so a chain of likenesses
+    (one report naming only Azerbaijan, signed by its president) cannot glue two signings
+    together. Pairs that blocking never brought together are judged here, on demand."""
+    parent = {i: i for i in views}
+    members = {i: [i] for i in parent}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -149,14 +198,19 @@ def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str
             x = parent[x]
         return x
 
-    for a, b in edges:
+    def compatible(xs: list[str], ys: list[str]) -> bool:
+        return all(judge(views[x], views[y]).verdict != "negative"
+                   for x in xs[:_CROSS_CHECK] for y in ys[:_CROSS_CHECK])
+
+    for a, b in sorted(edges, key=lambda e: (-(scores or {}).get(e, 0.0), e)):
         ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for i in parent:
-        groups[find(i)].append(i)
-    return {m: agreement_id(members) for members in groups.values() for m in members}
+        if ra == rb or not compatible(members[ra], members[rb]):
+            continue
+        root, other = min(ra, rb), max(ra, rb)
+        parent[other] = root
+        members[root] = sorted(members[ra] + members[rb])
+        del members[other]
+    return {m: agreement_id(group) for group in members.values() for m in group}
 
 
 def view_from_statements(mention_id: str, source: dict[str, object], rows: Iterable[dict[str, object]]) -> MentionView:

@@ -17,7 +17,8 @@ from rapidfuzz.distance import Levenshtein
 
 _DIGRAPHS = (("dzh", "g"), ("dsh", "g"), ("dj", "g"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"),
              ("ph", "f"), ("dh", "d"), ("ts", "s"), ("tz", "s"), ("ck", "k"))
-_FOLD = str.maketrans({"q": "k", "c": "k", "x": "k", "v": "f", "w": "", "y": "", "h": "", "j": "g",
+# b, v, f and p are one letter here: Arabic writes v and p as ف and ب, Hebrew ב is b or v.
+_FOLD = str.maketrans({"q": "k", "c": "k", "x": "k", "v": "b", "f": "b", "w": "", "y": "", "h": "", "j": "g",
                        "z": "s", "p": "b", "a": "", "e": "", "i": "", "o": "", "u": ""})
 
 
@@ -102,6 +103,9 @@ def _close(x: str, y: str) -> bool:
         return True
     if min(len(x), len(y)) < 3:
         return False
+    short, long_ = sorted((x, y), key=len)
+    if long_.startswith(short) and len(long_) - len(short) <= 2:
+        return True  # an inflected form: Котовым / Котов, Səfərovun / Səfərov
     return Levenshtein.distance(x, y) <= (1 if max(len(x), len(y)) >= 5 else 0)
 
 

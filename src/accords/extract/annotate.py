@@ -28,12 +28,18 @@ LAYERS: dict[str, str] = {
     "month": "date", "weekday": "date", "rel_day": "date", "rel_month": "date",
     "year_word": "date", "cal_month": "date",
     "area": "topic", "domain": "topic",
-    "side_word": "cue", "side_cue": "cue", "between": "between", "between_after": "between", "presence_cue": "cue", "subject_cue": "cue",
+    "side_word": "cue", "side_cue": "cue", "presence_after": "cue", "between": "between", "between_after": "between", "presence_cue": "cue", "subject_cue": "cue",
     "content_cue": "cue", "quote_verb": "cue", "coverage_cue": "coverage",
 }
 
-# A token: initials ("J.D.", "J."), or a run of letters, marks and digits with inner ' or -.
-_TOKEN = regex.compile(r"(?:\p{Lu}\.){1,3}(?!\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*")
+# A token: initials ("J.D.", "J."), or a run of letters, marks and digits, with inner ' - or the
+# Hebrew geresh/gershayim (ארה"ב, ג'ון) and the zero-width non-joiner of Persian (حسین‌زاده) kept
+# inside. A French or Italian elision (d'Éric, l'accord) is its own token, so the name after it
+# keeps its capital.
+_TOKEN = regex.compile(
+    r"(?:\p{Lu}\.){1,3}(?!\p{L})"
+    r"|\b[dljmnstcDLJMNSTC]['’](?=\p{L})|\b[qQ]u['’](?=\p{L})"
+    r"|[\p{L}\p{M}\p{N}]+(?:(?:['’\-‐\u200c]|(?<=\p{Hebrew})[\"״׳](?=\p{Hebrew}))[\p{L}\p{M}\p{N}]+)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,9 @@ import regex
 from accords.extract.annotate import Doc
 from accords.text.matcher import Hit
 
-_NUM = regex.compile(r"\d{1,4}")
+# A number, with an ordinal or case ending kept off its value: 1er, 2nd, 15-də, 2023-cü.
+_NUM = regex.compile(r"\d{1,4}(?=(?:-?\p{Ll}{1,3})?(?!\p{L}))")
+_ORDINAL = regex.compile(r"^-?\p{Ll}{1,3}(?!\p{L})")
 _ISO = regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DMY = regex.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _YEAR_SUFFIX = regex.compile(r"^[-‐']?\p{L}{0,4}(?!\p{L})")
@@ -131,8 +133,22 @@ class _Numbers:
             if e > pos:
                 break
             best = (s, e, v)
-        if best and pos - best[1] <= max_gap and not any(c.isalpha() for c in self.doc.text[best[1]:pos]):
+        if best is None:
+            return None
+        gap = self.doc.text[best[1]:pos]
+        m = _ORDINAL.match(gap)  # "1er mars", "22nd of"
+        if m:
+            gap = gap[m.end():]
+        if len(gap) <= max_gap and not any(c.isalpha() for c in gap):
             return best
+        return None
+
+    def year_before(self, pos: int) -> tuple[int, int] | None:
+        """A year written before the month: "2023-cü ilin martında", "2024 yılı Mart"."""
+        text = self.doc.text[max(0, pos - 22) : pos]
+        m = regex.search(r"((?:19|20)\d{2})(?:-?\p{Ll}{1,3})?\s+(?:\p{L}{1,6}\s+)?$", text)
+        if m:
+            return int(m.group(1)), pos - len(text) + m.start(1)
         return None
 
 
@@ -159,6 +175,10 @@ def _month_expr(h: Hit, nums: _Numbers, text: str) -> DateExpr:
             y = _year_after(nums, text, end)
     if y:
         year, end = y
+    elif day is None or start == h.start:
+        yb = nums.year_before(start)
+        if yb:
+            year, start = yb
     return DateExpr(start, end, year=year, month=int(h.value), day=day)  # type: ignore[call-overload]
 
 

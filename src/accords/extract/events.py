@@ -103,16 +103,46 @@ def _side_marks(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
     return sorted(marks)
 
 
-def _presence_scopes(doc: Doc, clause_start: int, clause_end: int) -> list[tuple[int, int]]:
-    """Spans of text governed by "in the presence of": up to a verb, an agent marker, a side or the end."""
+def _presence_scopes(doc: Doc, clause_start: int, clause_end: int,
+                     people: list[PersonMention] | None = None, in_clause: bool = True) -> list[tuple[int, int]]:
+    """Spans governed by a presence cue. A cue before the names ("in the presence of X") reaches
+    up to a signing verb, an agent marker, a side, or — in a signing clause, where `people` is
+    given — the comma after the first person it names ("با حضور X، A و B امضا کردند"). A cue after
+    the names ("X'in huzurunda", "X ont assisté à") reaches back to the previous comma or verb."""
     hits = doc.hits_in(clause_start, clause_end)
     scopes = []
     for h in hits:
-        if h.kind != "presence_cue":
+        if h.kind not in ("presence_cue", "presence_after"):
             continue
+        if h.kind == "presence_after":
+            starts = [x.end for x in hits if x.end <= h.start and x.kind in ("done", "agent", "side_word")]
+            start = max(max(starts) if starts else clause_start, _prev_comma(doc.text, h.start, clause_start))
+            if people is None or any(start <= p.start < h.start for p in people):
+                scopes.append((start, h.start))
+                continue
+            # no name before it: the word opens the list instead ("בטקס נכחו X", "iştirak edən X")
         ends = [x.start for x in hits if x.start > h.end and x.kind in ("done", "agent", "side_word", "side_cue")]
-        scopes.append((h.start, min(ends) if ends else clause_end))
+        end = min(ends) if ends else clause_end
+        if people is not None and in_clause and h.kind == "presence_cue":
+            named = [p for p in people if h.end <= p.start < end]
+            if named:
+                end = min(end, _next_comma(doc.text, named[0].end, end))
+        scopes.append((h.start, end))
     return scopes
+
+
+def _next_comma(text: str, pos: int, limit: int) -> int:
+    for i in range(pos, limit):
+        if text[i] in ",،;":
+            return i
+    return limit
+
+
+def _prev_comma(text: str, pos: int, limit: int) -> int:
+    for i in range(pos - 1, limit - 1, -1):
+        if text[i] in ",،;":
+            return i + 1
+    return limit
 
 
 def _person(doc: Doc, p: PersonMention, party: str | None, party_span: tuple[int, int] | None) -> Person:
@@ -181,6 +211,8 @@ class _Builder:
         if between:
             self.explicit.add(ev.index)
         named = between or _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
+        scopes = _presence_scopes(doc, c.start, stop, self.people)
+        named = [p for p in named if not any(a <= p.start < b for a, b in scopes)]  # a witness's state
         for p in named:
             if p.value not in {x.value for x in ev.parties}:
                 ev.parties.append(p)
@@ -210,7 +242,7 @@ class _Builder:
 
     def _add_people(self, ev: EventMention, c: Clause) -> None:
         stop = c.related_from if c.related_from is not None else c.end
-        scopes = _presence_scopes(self.doc, c.start, stop)
+        scopes = _presence_scopes(self.doc, c.start, stop, self.people)
         sides = _side_marks(self.doc, c.start, stop)
         reported_from = self._reported_from(c)
         for p in self.people:
@@ -270,7 +302,7 @@ class _Builder:
             near = any(abs(i - j) <= 2 for j, s in enumerate(self.doc.sentences) if (s.start, s.end) in spans)
             if not near:
                 continue
-            for a, b in _presence_scopes(self.doc, sent.start, sent.end):
+            for a, b in _presence_scopes(self.doc, sent.start, sent.end, self.people, in_clause=False):
                 for p in self.people:
                     if a <= p.start < b and all(x.name.value != p.name for x in ev.signatories + ev.present):
                         ev.present.append(_person(self.doc, p, p.party, p.party_span))

@@ -20,7 +20,7 @@ from accords.text.normalize import fold_str, light_fold
 # Layers whose words are never part of a personal name.
 _NOT_NAME_KINDS = {
     "party", "role", "portfolio", "body_noun", "month", "weekday", "rel_day", "rel_month",
-    "instrument", "anaphora", "done", "nominal", "not_done", "presence_cue", "side_word", "agent",
+    "instrument", "anaphora", "done", "nominal", "not_done", "presence_cue", "presence_after", "side_word", "agent",
     "city", "landmark", "counterpart", "honorific", "rank", "quote_verb", "capital_word", "domain",
 }
 _MAX_NAME_TOKENS = 5
@@ -203,8 +203,8 @@ def _mention(r: _Reader, start_tok: int, n: int, head: Hit | None, role_end_tok:
     if role_end is not None and role_start is not None and role_end < role_start:
         role_end = head.end if head else None
     name = " ".join(t.text for t in toks[start_tok : start_tok + n])
-    return PersonMention(name, s, e, role_start, role_end, str(head.value) if head else None,
-                         party, pspan, rule)
+    role_en = None if head is None else str(head.value) if head.value is not None else "Counterpart"
+    return PersonMention(name, s, e, role_start, role_end, role_en, party, pspan, rule)
 
 
 def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
@@ -303,7 +303,8 @@ def _bare_mentions(r: _Reader, people: list[PersonMention]) -> list[PersonMentio
         p = surnames.get(tok.folded) or surnames.get(_strip_prefix(r, tok.folded))
         if p is None or (r.cased and not tok.capitalised):
             continue
-        out.append(PersonMention(p.name, tok.start, tok.end, None, None, p.role_en, p.party, None, "known-name"))
+        out.append(PersonMention(p.name, tok.start, tok.end, None, None, p.role_en, p.party, p.party_span,
+                                 "known-name"))
     return out
 
 

@@ -57,9 +57,16 @@ def _subject_domains(doc: Doc, inst: Found, people: list[PersonMention]) -> list
             words = doc.text[cues[0].end:end].strip()
             s = doc.text.index(words, cues[0].end)
             out.append(Found("other", s, s + len(words), "domain-other-subject"))
-    for h in doc.hits_in(inst.end, min(sent.end, inst.end + 3 + _SUBJECT_REACH), "domain"):
-        if len(doc.text[inst.end : h.start]) <= 2 and not out:  # the instrument's own name: معاهدة الشراكة
+    for h in doc.hits_in(inst.start, min(sent.end, inst.end + 3 + _SUBJECT_REACH), "domain"):
+        inside = h.end <= inst.end  # "הסכם שלום", "peace treaty" listed as one instrument phrase
+        if inside or (len(doc.text[inst.end : h.start]) <= 2 and not out):  # معاهدة الشراكة
             out.append(Found(str(h.value), h.start, h.end, "domain-in-name"))
+    # A subject before the instrument, tied to it by a postposition ("enerji sahəsində ... saziş").
+    before = doc.hits_in(max(sent.start, inst.start - _SUBJECT_REACH), inst.start)
+    cue_at = [h.start for h in before if h.kind == "subject_cue"]
+    for h in before:
+        if h.kind == "domain" and any(h.end <= c for c in cue_at) and not _in_roles(h.start, people):
+            out.append(Found(str(h.value), h.start, h.end, "domain-before-postposition"))
     for h in doc.hits_in(max(sent.start, inst.start - 40), inst.start, "domain"):
         if not doc.text[h.end : inst.start].strip(" -") or len(doc.text[h.end : inst.start]) <= 2:
             out.append(Found(str(h.value), h.start, h.end, "domain-before-instrument"))
