@@ -49,6 +49,7 @@ class Person:
     role: Found | None = None
     role_en: str | None = None
     party: Found | None = None
+    kb: str | None = None  # the leader (data/leaders.yaml) this person is, when known
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 from babel import Locale
 
+from accords.knowledge import leaders, lookup
 from accords.lang.lexicon import shared
 from accords.names import latin, same_name
 
@@ -44,6 +45,7 @@ class _PersonGroup:
     roles: list[tuple[str | None, str | None, str | None]] = field(default_factory=list)  # (role, role_en, lang)
     stmts: list[Stmt] = field(default_factory=list)
     by_side: bool = False
+    kb: str | None = None  # the leader of the knowledge file this person is
 
 
 @cache
@@ -64,6 +66,8 @@ def _is_latin(s: str) -> bool:
 
 
 def _best_name(g: _PersonGroup) -> str:
+    if g.kb and g.kb in leaders():
+        return leaders()[g.kb].name
     for name, lang, _ in g.forms:
         if lang == "en":
             return name
@@ -76,8 +80,11 @@ def _best_name(g: _PersonGroup) -> str:
 def _group_people(stmts: list[Stmt], mentions_of_source: dict[str, set[str]]) -> list[_PersonGroup]:
     groups: list[_PersonGroup] = []
     for s in stmts:
-        name, party = s.value["name"], s.value.get("party")
-        target = next((g for g in groups if any(same_name(name, f) for f, _, _ in g.forms)), None)
+        name, party, kb = s.value["name"], s.value.get("party"), s.value.get("kb")
+        target = next((g for g in groups if kb and g.kb == kb), None)
+        if target is None:
+            target = next((g for g in groups if any(same_name(name, f) for f, _, _ in g.forms)
+                           and not (kb and g.kb and kb != g.kb)), None)
         if target is None and party:
             # Same side, one person on that side in each source: the same person spelled otherwise.
             same_side = [g for g in groups if g.parties and g.parties.most_common(1)[0][0] == party
@@ -91,6 +98,7 @@ def _group_people(stmts: list[Stmt], mentions_of_source: dict[str, set[str]]) ->
         if target is None:
             target = _PersonGroup()
             groups.append(target)
+        target.kb = target.kb or kb
         if all(f != name or src != s.source for f, _, src in target.forms):
             target.forms.append((name, s.lang, s.source))
         if party:
@@ -230,7 +238,8 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
         speaker = s.value.get("speaker")
         if speaker:
             g = next((g for g in all_groups if any(same_name(speaker, fm) for fm, _, _ in g.forms)), None)
-            speaker = _best_name(g) if g else speaker
+            speaker = _best_name(g) if g else (leaders()[kb].name if (kb := lookup(speaker, s.lang or "en"))
+                                                 else speaker)
         quotes.append({"speaker": speaker, "text": texts[s.source][s.start:s.end], "source": s.source,
                        "span": [s.start, s.end]})
 

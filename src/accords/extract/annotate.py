@@ -19,7 +19,7 @@ from accords.text.normalize import Folded, fold, fold_str, light_fold
 from accords.text.segment import Segment, sentences
 
 LAYERS: dict[str, str] = {
-    "party": "party", "not_party": "party",
+    "party": "party", "not_party": "party", "known_person": "person", "known_surname": "person",
     "city": "place", "landmark": "place",
     "instrument": "instrument", "anaphora": "instrument",
     "done": "verb", "nominal": "verb", "not_done": "verb", "after_cue": "verb", "agent": "verb",

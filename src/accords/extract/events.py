@@ -14,6 +14,7 @@ from accords.extract.clauses import Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
 from accords.extract.people import PersonMention, find_people
 from accords.extract.topics import read_topics
+from accords.knowledge import leaders
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
 from accords.text.matcher import Hit
@@ -145,11 +146,19 @@ def _prev_comma(text: str, pos: int, limit: int) -> int:
     return limit
 
 
-def _person(doc: Doc, p: PersonMention, party: str | None, party_span: tuple[int, int] | None) -> Person:
+def _person(doc: Doc, p: PersonMention, party: str | None, party_span: tuple[int, int] | None,
+            day: dt.date | None = None) -> Person:
     role = Found(doc.text[p.role_start:p.role_end], p.role_start, p.role_end, "role") \
         if p.role_start is not None and p.role_end is not None else None
     pf = Found(party, party_span[0], party_span[1], "party-of-person") if party and party_span else None
-    return Person(name=Found(p.name, p.start, p.end, p.rule), role=role, role_en=p.role_en, party=pf)
+    role_en = p.role_en
+    if p.kb:
+        office = leaders()[p.kb].office_on(day)
+        if office is not None:
+            if pf is None:  # the knowledge file says which state they held office for on that day
+                pf = Found(office.country, p.start, p.end, "party-from-knowledge")
+            role_en = role_en or office.title
+    return Person(name=Found(p.name, p.start, p.end, p.rule), role=role, role_en=role_en, party=pf, kb=p.kb)
 
 
 class _Builder:
@@ -255,7 +264,7 @@ class _Builder:
                 side = [s for s in sides if s[0] < p.start]
                 if side:
                     party, pspan = side[-1][1], (side[-1][0], side[-1][0])
-            person = _person(self.doc, p, party, pspan)
+            person = _person(self.doc, p, party, pspan, self.published)
             target = ev.present if any(a <= p.start < b for a, b in scopes) else ev.signatories
             if all(x.name.value != p.name for x in ev.signatories + ev.present):
                 target.append(person)
@@ -305,7 +314,7 @@ class _Builder:
             for a, b in _presence_scopes(self.doc, sent.start, sent.end, self.people, in_clause=False):
                 for p in self.people:
                     if a <= p.start < b and all(x.name.value != p.name for x in ev.signatories + ev.present):
-                        ev.present.append(_person(self.doc, p, p.party, p.party_span))
+                        ev.present.append(_person(self.doc, p, p.party, p.party_span, self.published))
 
     def _assign_sides(self, ev: EventMention) -> None:
         """One signatory without a side and one party without a signatory: that is their side."""
@@ -317,7 +326,7 @@ class _Builder:
             i = ev.signatories.index(free[0])
             f = open_parties[0]
             ev.signatories[i] = Person(free[0].name, free[0].role, free[0].role_en,
-                                       Found(f.value, f.start, f.end, "party-by-elimination"))
+                                       Found(f.value, f.start, f.end, "party-by-elimination"), free[0].kb)
 
     def _date(self, ev: EventMention) -> Found | None:
         cands: list[tuple[int, DateExpr]] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accords.extract.annotate import Doc, Token
+from accords.knowledge import lookup
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str, light_fold
 
@@ -22,7 +23,7 @@ _NOT_NAME_KINDS = {
     "party", "role", "portfolio", "body_noun", "month", "weekday", "rel_day", "rel_month",
     "instrument", "anaphora", "done", "nominal", "not_done", "presence_cue", "presence_after", "side_word", "agent",
     "city", "landmark", "counterpart", "honorific", "rank", "quote_verb", "capital_word", "domain",
-}
+}  # (known_person hits are names: never in this set)
 _MAX_NAME_TOKENS = 5
 
 
@@ -37,6 +38,7 @@ class PersonMention:
     party: str | None
     party_span: tuple[int, int] | None
     rule: str
+    kb: str | None = None  # a leader of data/leaders.yaml this name refers to
 
     @property
     def key(self) -> str:
@@ -204,7 +206,7 @@ def _mention(r: _Reader, start_tok: int, n: int, head: Hit | None, role_end_tok:
         role_end = head.end if head else None
     name = " ".join(t.text for t in toks[start_tok : start_tok + n])
     role_en = None if head is None else str(head.value) if head.value is not None else "Counterpart"
-    return PersonMention(name, s, e, role_start, role_end, role_en, party, pspan, rule)
+    return PersonMention(name, s, e, role_start, role_end, role_en, party, pspan, rule, lookup(name, r.doc.lang))
 
 
 def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
@@ -268,7 +270,26 @@ def find_people(doc: Doc) -> list[PersonMention]:
         if before:
             found.setdefault((before.start, before.end), before)
     people = _full_names(sorted(found.values(), key=lambda m: m.start))
+    people += _known_people(doc, people)
+    people.sort(key=lambda m: m.start)
     return _drop_nested(people + _bare_mentions(r, people))
+
+
+def _known_people(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
+    """Leaders named without a title ("Erdoğan ve Aliyev imza attı"), from the knowledge file."""
+    taken = [(p.start, p.end) for p in found]
+    out = []
+    for h in doc.hits:
+        if h.kind not in ("known_person", "known_surname") or doc.in_quote(h.start):
+            continue
+        if any(a < h.end and h.start < b for a, b in taken):
+            continue
+        name = doc.text[h.start : h.end]
+        if doc.pack.cased and not name[:1].isupper():
+            continue
+        out.append(PersonMention(name, h.start, h.end, None, None, None, None, None, "known-person", str(h.value)))
+        taken.append((h.start, h.end))
+    return out
 
 
 def _full_names(people: list[PersonMention]) -> list[PersonMention]:
@@ -281,7 +302,7 @@ def _full_names(people: list[PersonMention]) -> list[PersonMention]:
         if longer:
             q = longer[0]
             p = PersonMention(q.name, p.start, p.end, p.role_start, p.role_end, p.role_en or q.role_en,
-                              p.party or q.party, p.party_span or q.party_span, p.rule + "+full-name")
+                              p.party or q.party, p.party_span or q.party_span, p.rule + "+full-name", p.kb or q.kb)
         out.append(p)
     return out
 
@@ -304,7 +325,7 @@ def _bare_mentions(r: _Reader, people: list[PersonMention]) -> list[PersonMentio
         if p is None or (r.cased and not tok.capitalised):
             continue
         out.append(PersonMention(p.name, tok.start, tok.end, None, None, p.role_en, p.party, p.party_span,
-                                 "known-name"))
+                                 "known-name", p.kb))
     return out
 
 

@@ -99,6 +99,16 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         m.add_all((str(p) for p in pack.get(file, key)), kind, None)
 
 
+def _add_known_people(m: Matcher, code: str) -> None:
+    """Leaders' names (data/leaders.yaml) in this language: full names, and surnames one leader owns."""
+    from accords.knowledge import name_index, surname_index
+
+    for name, key in name_index(code).items():
+        m.add(name, "known_person", key)
+    for surname, key in surname_index(code).items():
+        m.add(surname, "known_surname", key)
+
+
 @cache
 def matcher(code: str) -> Matcher:
     """The compiled matcher of a language (built once per process)."""
@@ -118,6 +128,7 @@ def matcher(code: str) -> Matcher:
             m.add(str(name), "cal_month", (calendar, int(n)))
     _add_table(m, pack.get("cooperation_areas.yaml", "areas"), "area")
     _add_table(m, pack.get("cooperation_areas.yaml", "domains"), "domain")
+    _add_known_people(m, code)
     _add_table(m, pack.get("places.yaml", "cities"), "city")
     _add_table(m, pack.get("places.yaml", "landmarks"), "landmark")
     return m

@@ -183,6 +183,7 @@ def _person(p: Person) -> dict[str, Any]:
         "party": p.party.value if p.party else None,
         "party_span": [p.party.start, p.party.end] if p.party else None,
         "party_rule": p.party.rule if p.party else None,
+        "kb": p.kb,
     }
 
 
