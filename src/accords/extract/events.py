@@ -176,7 +176,7 @@ class _Builder:
         events: list[EventMention] = []
         pending_related: list[Clause] = []
         for c in self.clauses:
-            if c.related:
+            if c.related or (events and self._older(c, events[0])):
                 pending_related.append(c)
                 continue
             target = self._event_for(events, c)
@@ -226,6 +226,38 @@ class _Builder:
             if p.value not in {x.value for x in ev.parties}:
                 ev.parties.append(p)
         self._add_people(ev, c)
+
+    def _clause_day(self, c: Clause) -> str | None:
+        for d in self.dates:
+            if c.start <= d.start < c.end:
+                got = d.resolve(self.published)
+                if got:
+                    return got
+        return None
+
+    def _older(self, c: Clause, main: EventMention) -> bool:
+        """A later clause dated well before the main signing (or the publication) tells of an
+        earlier one: background for the main event, not another event."""
+        day = self._clause_day(c)
+        ref = (main.date_signed.value if main.date_signed else None) or self._clause_day_of(main) or (
+            self.published.isoformat() if self.published else None)
+        if not (day and ref and day[:7] < ref[:7]):
+            return False
+        parties = {f.value for f in _parties_in(self.doc, c.start, c.end, c.related_from)}
+        mine = {f.value for f in main.parties}
+        inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
+        main_inst = main.instrument.value if main.instrument else None
+        other = bool(parties - mine) or (inst is not None and main_inst is not None and inst != main_inst)
+        return other or _months_between(day, ref) >= 12
+
+    def _clause_day_of(self, ev: EventMention) -> str | None:
+        for a, b in ev.sentences[:1]:
+            for d in self.dates:
+                if a <= d.start < b:
+                    got = d.resolve(self.published)
+                    if got:
+                        return got
+        return None
 
     def _reported_from(self, c: Clause) -> int:
         """Where the reported signing starts when a reporting verb introduces it: after the
@@ -409,6 +441,11 @@ class _Builder:
         end = c.end
         parties = [p for p in parties if p]
         return Related("follows", str(inst) if inst else None, tuple(dict.fromkeys(parties)), date, start, end)
+
+
+def _months_between(a: str, b: str) -> int:
+    """Whole months from YYYY-MM[-DD] a to b."""
+    return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7])
 
 
 def _as_date(value: str | None) -> dt.date | None:
