@@ -8,13 +8,13 @@ keeps the best-supported one and lists the others in `discrepancies`.
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from babel import Locale
 
+from accords.identity import PersonForm, PersonGroup, group_people, is_latin
 from accords.knowledge import leaders, lookup
 from accords.lang.lexicon import shared
 from accords.names import latin, same_name
@@ -38,16 +38,6 @@ class Stmt:
     rule: str | None
 
 
-@dataclass
-class _PersonGroup:
-    forms: list[tuple[str, str | None, str]] = field(default_factory=list)  # (name, lang, source)
-    parties: Counter[str] = field(default_factory=Counter)
-    roles: list[tuple[str | None, str | None, str | None]] = field(default_factory=list)  # (role, role_en, lang)
-    stmts: list[Stmt] = field(default_factory=list)
-    by_side: bool = False
-    kb: str | None = None  # the leader of the knowledge file this person is
-
-
 @cache
 def _en_names() -> dict[str, str]:
     return dict(Locale.parse("en").territories)
@@ -60,85 +50,41 @@ def party_name(pid: str) -> str:
     return _en_names().get(pid, pid)
 
 
-def _is_latin(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and all(ord(c) < 0x250 for c in letters)
+def _forms(stmts: list[Stmt]) -> list[PersonForm]:
+    return [PersonForm(s.value["name"], s.lang, s.source, s.value.get("party"), s.value.get("role"),
+                       s.value.get("role_en"), s.value.get("kb"), s) for s in stmts]
 
 
-def _best_name(g: _PersonGroup) -> str:
-    if g.kb and g.kb in leaders():
-        return leaders()[g.kb].name
-    for name, lang, _ in g.forms:
-        if lang == "en":
-            return name
-    for name, _, _ in g.forms:
-        if _is_latin(name):
-            return name
-    return latin(g.forms[0][0])
-
-
-def _group_people(stmts: list[Stmt], mentions_of_source: dict[str, set[str]]) -> list[_PersonGroup]:
-    groups: list[_PersonGroup] = []
-    for s in stmts:
-        name, party, kb = s.value["name"], s.value.get("party"), s.value.get("kb")
-        target = next((g for g in groups if kb and g.kb == kb), None)
-        if target is None:
-            target = next((g for g in groups if any(same_name(name, f) for f, _, _ in g.forms)
-                           and not (kb and g.kb and kb != g.kb)), None)
-        if target is None and party:
-            # Same side, one person on that side in each source: the same person spelled otherwise.
-            same_side = [g for g in groups if g.parties and g.parties.most_common(1)[0][0] == party
-                         and s.source not in {src for _, _, src in g.forms}]
-            alone = sum(1 for x in stmts if x.source == s.source and x.value.get("party") == party) == 1
-            if len(same_side) == 1 and alone and sum(
-                    1 for x in stmts if x.value.get("party") == party and x.source in
-                    {src for _, _, src in same_side[0].forms}) == len(same_side[0].forms):
-                target = same_side[0]
-                target.by_side = True
-        if target is None:
-            target = _PersonGroup()
-            groups.append(target)
-        target.kb = target.kb or kb
-        if all(f != name or src != s.source for f, _, src in target.forms):
-            target.forms.append((name, s.lang, s.source))
-        if party:
-            target.parties[party] += 1
-        target.roles.append((s.value.get("role"), s.value.get("role_en"), s.lang))
-        target.stmts.append(s)
-    return groups
-
-
-def _role(g: _PersonGroup) -> str | None:
-    for role, _, lang in g.roles:
-        if role and lang == "en":
-            return str(role)
-    for _, role_en, _ in g.roles:
-        if role_en:
-            return str(role_en)
+def _role(g: PersonGroup) -> str | None:
+    for f in g.forms:
+        if f.role and f.lang == "en":
+            return str(f.role)
+    for f in g.forms:
+        if f.role_en:
+            return str(f.role_en)
     return None
 
 
-def _person_out(g: _PersonGroup) -> dict[str, Any]:
+def _person_out(g: PersonGroup) -> dict[str, Any]:
     names: dict[str, str] = {}
-    for name, lang, _ in g.forms:
-        names.setdefault(lang or "und", name)
-    return {"name": _best_name(g), "names": names, "role": _role(g),
-            "party": g.parties.most_common(1)[0][0] if g.parties else None}
+    for f in g.forms:
+        names.setdefault(f.lang or "und", f.name)
+    return {"name": g.best_name(), "names": names, "role": _role(g), "party": g.party}
 
 
-def _name_discrepancy(i: int, key: str, g: _PersonGroup) -> dict[str, Any] | None:
-    first = g.forms[0][0]
-    odd = [f for f in g.forms if not same_name(f[0], first)]
-    if not odd:
+def _name_discrepancy(i: int, key: str, g: PersonGroup) -> dict[str, Any] | None:
+    first = g.forms[0].name
+    if all(same_name(f.name, first) for f in g.forms) or (g.kb and not g.by_side):
         return None
     values: list[dict[str, Any]] = []
-    for name, _lang, src in g.forms:
-        shown = name if _is_latin(name) else f"{name} ({latin(name)})"
+    for f in g.forms:
+        shown = f.name if is_latin(f.name) else f"{f.name} ({latin(f.name)})"
         row = next((v for v in values if v["value"] == shown), None)
         if row:
-            row["sources"].append(src)
+            if f.source not in row["sources"]:
+                row["sources"].append(f.source)
         else:
-            values.append({"value": shown, "sources": [src]})
+            values.append({"value": shown, "sources": [f.source]})
     note = "same signatory by role and side; the spellings disagree" if g.by_side else "spellings disagree"
     return {"field": f"{key}[{i}].name", "values": values, "note": note}
 
@@ -194,9 +140,6 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
     for s in stmts:
         by_field.setdefault(s.field, []).append(s)
     f = lambda name: by_field.get(name, [])  # noqa: E731
-    mentions_of_source: dict[str, set[str]] = {}
-    for s in stmts:
-        mentions_of_source.setdefault(s.source, set()).add(s.mention)
 
     instrument, inst_others = _vote(f("instrument"))
     date, date_others = _vote(f("date_signed"))
@@ -210,11 +153,11 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
         if others:
             discrepancies.append({"field": fname, "values": others, "note": "sources disagree"})
 
-    sig_groups = _group_people(f("signatory"), mentions_of_source)
+    sig_groups = group_people(_forms(f("signatory")))
     signatories = [_person_out(g) for g in sig_groups]
-    sig_names = [fm for g in sig_groups for fm, _, _ in g.forms]
+    sig_names = [fm.name for g in sig_groups for fm in g.forms]
     present_stmts = [s for s in f("present") if not any(same_name(s.value["name"], n) for n in sig_names)]
-    pres_groups = _group_people(present_stmts, mentions_of_source)
+    pres_groups = group_people(_forms(present_stmts))
     present = [_person_out(g) for g in pres_groups]
     for key, groups in (("signatories", sig_groups), ("present", pres_groups)):
         for i, g in enumerate(groups):
@@ -237,8 +180,8 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
     for s in f("quote"):
         speaker = s.value.get("speaker")
         if speaker:
-            g = next((g for g in all_groups if any(same_name(speaker, fm) for fm, _, _ in g.forms)), None)
-            speaker = _best_name(g) if g else (leaders()[kb].name if (kb := lookup(speaker, s.lang or "en"))
+            g = next((g for g in all_groups if any(same_name(speaker, fm.name) for fm in g.forms)), None)
+            speaker = g.best_name() if g else (leaders()[kb].name if (kb := lookup(speaker, s.lang or "en"))
                                                  else speaker)
         quotes.append({"speaker": speaker, "text": texts[s.source][s.start:s.end], "source": s.source,
                        "span": [s.start, s.end]})

@@ -18,8 +18,8 @@ from typing import Any
 from accords.errors import StoreError
 from accords.model import EventMention, Found, Person, Source
 
-SCHEMA_VERSION = "001_initial"
-MIGRATIONS = (("001_initial", "schema.sql"),)
+SCHEMA_VERSION = "002_entities"
+MIGRATIONS = (("001_initial", "schema.sql"), ("002_entities", "schema_002.sql"))
 
 
 def now() -> str:
@@ -165,6 +165,28 @@ class Store:
     def records(self) -> Iterator[dict[str, Any]]:
         for row in self.db.execute("SELECT record FROM agreements ORDER BY id"):
             yield json.loads(row[0])
+
+    # -- entities ---------------------------------------------------------------------------
+    def replace_entities(self, rows: list[tuple[str, str, str, str]], names: list[tuple[str, str]]) -> None:
+        """Put the recomputed entities in place of the old ones (inside the caller's transaction)."""
+        self.db.execute("DELETE FROM entity_names")
+        self.db.execute("DELETE FROM entities")
+        self.db.executemany("INSERT INTO entities VALUES (?,?,?,?)", rows)
+        self.db.executemany("INSERT OR IGNORE INTO entity_names VALUES (?,?)", names)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def find_entities(self, name: str) -> list[dict[str, Any]]:
+        """Entities with a name form that is, or contains, `name` (folded)."""
+        from accords.text.normalize import fold_str
+
+        key = fold_str(name).strip()
+        rows = self.db.execute(
+            "SELECT DISTINCT e.data FROM entity_names n JOIN entities e ON e.id = n.entity_id"
+            " WHERE n.folded = ? OR n.folded LIKE ? ORDER BY e.type, e.name LIMIT 50", (key, f"%{key}%"))
+        return [json.loads(r[0]) for r in rows]
 
     def counts(self) -> dict[str, int]:
         q = {"sources": "SELECT COUNT(*) FROM sources", "mentions": "SELECT COUNT(*) FROM mentions",

@@ -1,0 +1,125 @@
+"""Who is who: grouping the name forms that refer to one person, and saying why.
+
+Forms are joined, in this order of trust, when they are the same leader of the knowledge file,
+when their consonant skeletons agree (Rashad Nabiyev / راشاد نباييف), or — within one
+agreement — when each source names one person for the same side (Erez Askal / إريز إيشل: "same
+signatory by role and side"). Every join keeps its reason, which `accords entity` shows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from accords.knowledge import leaders
+from accords.names import latin, same_name, skeleton
+
+
+@dataclass
+class PersonForm:
+    name: str
+    lang: str | None
+    source: str
+    party: str | None
+    role: str | None
+    role_en: str | None
+    kb: str | None
+    ref: Any = None  # what the form came from (a statement), for the caller
+
+
+@dataclass
+class PersonGroup:
+    forms: list[PersonForm] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    kb: str | None = None
+    by_side: bool = False
+
+    @property
+    def parties(self) -> Counter[str]:
+        return Counter(f.party for f in self.forms if f.party)
+
+    @property
+    def party(self) -> str | None:
+        return self.parties.most_common(1)[0][0] if self.parties else None
+
+    @property
+    def sources(self) -> set[str]:
+        return {f.source for f in self.forms}
+
+    def best_name(self) -> str:
+        """The English form of a known leader, else an English source's form, else any Latin form,
+        else a romanisation."""
+        if self.kb and self.kb in leaders():
+            return leaders()[self.kb].name
+        for f in self.forms:
+            if f.lang == "en":
+                return f.name
+        for f in self.forms:
+            if is_latin(f.name):
+                return f.name
+        return latin(self.forms[0].name)
+
+
+def is_latin(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(ord(c) < 0x250 for c in letters)
+
+
+def _skel(name: str) -> str:
+    return "-".join(skeleton(name))
+
+
+def _by_kb(groups: list[PersonGroup], f: PersonForm) -> tuple[PersonGroup | None, str]:
+    g = next((g for g in groups if f.kb and g.kb == f.kb), None)
+    if g is None:
+        return None, ""
+    return g, f"{f.name} is {leaders()[f.kb].name} ({f.kb}) in the knowledge file" if f.kb else ""
+
+
+def _by_name(groups: list[PersonGroup], f: PersonForm) -> tuple[PersonGroup | None, str]:
+    for g in groups:
+        if f.kb and g.kb and f.kb != g.kb:
+            continue
+        other = next((x for x in g.forms if same_name(f.name, x.name)), None)
+        if other is not None and (not f.party or not g.party or f.party == g.party):
+            return g, f"{f.name} ~ {other.name}: same name (skeletons {_skel(f.name)} / {_skel(other.name)})"
+    return None, ""
+
+
+def _by_side(groups: list[PersonGroup], f: PersonForm, forms: list[PersonForm]) -> tuple[PersonGroup | None, str]:
+    """One person for a side in this source, one in the other sources: the same person."""
+    if not f.party:
+        return None, ""
+    alone = sum(1 for x in forms if x.source == f.source and x.party == f.party) == 1
+    same_side = [g for g in groups if g.party == f.party and f.source not in g.sources]
+    if not (alone and len(same_side) == 1):
+        return None, ""
+    g = same_side[0]
+    rivals = [x for x in forms if x.party == f.party and x.source in g.sources]
+    if len(rivals) != len(g.forms):
+        return None, ""
+    other = g.forms[0]
+    return g, (f"{f.name} ~ {other.name}: the one signatory for {f.party} in each source, matched by role "
+               f"and side; the spellings disagree (skeletons {_skel(f.name)} / {_skel(other.name)})")
+
+
+def group_people(forms: list[PersonForm], by_side: bool = True) -> list[PersonGroup]:
+    """Group the forms of one agreement (or, with by_side=False, of the whole store)."""
+    groups: list[PersonGroup] = []
+    for f in forms:
+        target, reason = _by_kb(groups, f)
+        if target is None:
+            target, reason = _by_name(groups, f)
+        if target is None and by_side:
+            target, reason = _by_side(groups, f, forms)
+            if target is not None:
+                target.by_side = True
+        if target is None:
+            target = PersonGroup()
+            groups.append(target)
+        elif reason and reason not in target.reasons:
+            target.reasons.append(reason)
+        target.kb = target.kb or f.kb
+        target.forms.append(f)
+    return groups
