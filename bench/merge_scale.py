@@ -98,9 +98,10 @@ def run(n: int) -> dict[str, object]:
 
 if __name__ == "__main__":
     sizes = [int(x) for x in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
-    results = [run(n) for n in sizes]
-    for r in results:
-        print(json.dumps(r))
+    results = []
+    for n in sizes:
+        results.append(run(n))
+        print(json.dumps(results[-1]), flush=True)
     if len(results) > 1:
         base = results[0]
         for r in results[1:]:

@@ -55,7 +55,9 @@ class Judgement:
     reason: str
 
 
-REPORT_LAG_DAYS = 60
+# How long after a signing a report that gives no day of its own is taken to be about it. Reports
+# of one signing come out within days; a later retrospective gives the date.
+REPORT_LAG_DAYS = 21
 
 
 def _window(m: MentionView) -> tuple[dt.date, dt.date] | None:
@@ -68,29 +70,27 @@ def _window(m: MentionView) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def _months(lo: dt.date, hi: dt.date) -> list[str]:
-    out, y, m = [], lo.year, lo.month
-    while (y, m) <= (hi.year, hi.month):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+def _weeks(lo: dt.date, hi: dt.date) -> list[str]:
+    """Week numbers (days since 1970-01-05, a Monday, over 7) that a window touches."""
+    first, last = (lo - dt.date(1970, 1, 5)).days // 7, (hi - dt.date(1970, 1, 5)).days // 7
+    return [f"w{w}" for w in range(first, last + 1)]
 
 
 def block_keys(m: MentionView) -> tuple[set[str], set[str]]:
     """Blocking keys a mention is stored under, and the keys it looks up.
 
-    A key is a pair of parties (or one party) crossed with a month the signing can fall in, so
+    A key is a pair of parties (or one party) crossed with a week the signing can fall in, so
     two mentions that can be one signing share a key whatever order they come in, and mentions
     that cannot (other parties, years apart) are never compared. A mention naming one party
     must meet every mention naming that party; one naming two meets those naming the same pair
     and those naming one of its parties alone:
-        stored:    2:A|B@month for each pair, 1:A@month for each party, s:A@month if it names one
-        looked up: 2:A|B@month and s:A@month (two or more parties), or 1:A@month (one party)
+        stored:    2:A|B@week for each pair, 1:A@week for each party, s:A@week if it names one
+        looked up: 2:A|B@week and s:A@week (two or more parties), or 1:A@week (one party)
     """
     parties = sorted(m.parties)
     window = _window(m)
     # Undated mentions are stored under "none" and look up "all", which every mention is stored under.
-    months = _months(*window) if window else ["none"]
+    months = _weeks(*window) if window else ["none"]
     pairs = [f"{a}|{b}" for a, b in itertools.combinations(parties, 2)]
     mine = [f"2:{p}" for p in pairs] + [f"1:{p}" for p in parties] + ([f"s:{parties[0]}"] if len(parties) == 1 else [])
     stored = {f"{k}@{mo}" for k in mine for mo in months} | {f"{k}@all" for k in mine}

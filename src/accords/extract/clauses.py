@@ -59,12 +59,11 @@ def _related_start(hits: list[Hit], verb: Hit) -> int | None:
     return None
 
 
-def _continues(doc: Doc, clauses: list[Clause], n: int) -> bool:
+def _continues(doc: Doc, clauses: list[Clause], n: int, reach: int = 1) -> bool:
     """A sentence right after a signing clause that reports the signing again ("It was signed by ...")."""
     if n == 0 or not clauses or clauses[-1].related:
         return False
-    prev = doc.sentences[n - 1]
-    return clauses[-1].sentence == prev
+    return any(clauses[-1].sentence == doc.sentences[k] for k in range(max(0, n - reach), n))
 
 
 def find_clauses(doc: Doc) -> list[Clause]:
@@ -73,12 +72,16 @@ def find_clauses(doc: Doc) -> list[Clause]:
     for n, sent in enumerate(doc.sentences):
         hits = [h for h in doc.hits_in(sent.start, sent.end) if not doc.in_quote(h.start)]
         verbs = [h for h in hits if h.kind in ("done", "nominal")]
+        if not verbs and _continues(doc, out, n, reach=2):
+            # "The Azerbaijani side was represented by ...": who signed, told next to the signing
+            verbs = [h for h in hits if h.kind == "represent"]
         for verb in verbs:
             if _governed_by_not_done(doc, verb, sent, hits):
                 continue
             rel = _related_start(hits, verb)
-            if verb.kind == "nominal" and rel is None:
-                continue  # "signing" alone does not say a signing took place
+            completed = any(h.kind == "completion" for h in hits)
+            if verb.kind == "nominal" and rel is None and not completed:
+                continue  # "signing" alone does not say a signing took place ("took place" does)
             inst = _nearest(hits, verb.start, ("instrument", "anaphora"))
             if inst is None and not _continues(doc, out, n):
                 continue

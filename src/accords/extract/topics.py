@@ -30,6 +30,8 @@ def _in_roles(pos: int, people: list[PersonMention]) -> bool:
 def _clause_end(doc: Doc, pos: int, limit: int) -> int:
     text = doc.text
     breaks = tuple(fold_str(w) + " " for w in doc.pack.get("cooperation_areas.yaml", "subject_breaks"))
+    stops = [h.start for h in doc.hits_in(pos, limit, "done", "between", "between_after") if h.start > pos]
+    limit = min([limit] + stops)  # verb-final languages: the subject ends where the verb stands
     for i in range(pos, limit):
         if text[i] in _CLAUSE_END:
             return i
@@ -47,12 +49,14 @@ def _subject_domains(doc: Doc, inst: Found, people: list[PersonMention]) -> list
         return []
     out: list[Found] = []
     cues = [h for h in doc.hits_in(inst.end, min(sent.end, inst.end + _SUBJECT_REACH), "subject_cue")]
-    if cues:
-        end = _clause_end(doc, cues[0].end, sent.end)
-        for h in doc.hits_in(cues[0].end, end, "domain"):
+    for cue in cues:  # each cue opens a subject up to the end of its clause
+        end = _clause_end(doc, cue.end, sent.end)
+        for h in doc.hits_in(cue.start, end, "domain"):  # may share a word with the cue ("en matière de santé")
             if not _in_roles(h.start, people) and not doc.in_quote(h.start):
                 out.append(Found(str(h.value), h.start, h.end, "domain-subject"))
-        if not out and end - cues[0].end > 3 and not doc.hits_in(cues[0].end, end, "party", "area"):
+    if cues and not out:
+        end = _clause_end(doc, cues[0].end, sent.end)
+        if end - cues[0].end > 3 and not doc.hits_in(cues[0].end, end, "party", "area"):
             # A subject is stated but names no listed domain: "other", the subject's words as evidence.
             words = doc.text[cues[0].end:end].strip()
             s = doc.text.index(words, cues[0].end)

@@ -7,6 +7,7 @@ Hit kinds the engine reads (the `kind` of a `Hit`):
     side_word, side_cue, presence_cue, body_noun, capital_word
     role (value = English head), rank, honorific, counterpart, portfolio
     month, weekday, rel_day, rel_month, year_word, cal_month (value = (calendar, n))
+    rel_year, rel_week, same_day, range_word, date_bound, date_bound_after (date_words.yaml)
     quote_verb, area, domain, subject_cue, content_cue
     city (value = English name), landmark (value = English city name)
 """
@@ -77,6 +78,8 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("signing_verbs.yaml", "not_done"): "not_done",
         ("signing_verbs.yaml", "after_cues"): "after_cue",
         ("signing_verbs.yaml", "agent_markers"): "agent",
+        ("signing_verbs.yaml", "completion_cues"): "completion",
+        ("signing_verbs.yaml", "represent_verbs"): "represent",
         ("parties.yaml", "side_words"): "side_word",
         ("parties.yaml", "side_cues"): "side_cue",
         ("parties.yaml", "between_cues"): "between",
@@ -123,6 +126,12 @@ def matcher(code: str) -> Matcher:
     _add_map(m, pack.get("date_words.yaml", "weekdays"), "weekday")
     _add_map(m, pack.get("date_words.yaml", "relative_days"), "rel_day")
     _add_map(m, pack.get("date_words.yaml", "relative_months"), "rel_month")
+    _add_map(m, pack.get("date_words.yaml", "relative_years"), "rel_year")
+    _add_map(m, pack.get("date_words.yaml", "relative_weeks"), "rel_week")
+    m.add_all((str(p) for p in pack.get("date_words.yaml", "same_day")), "same_day", None)
+    m.add_all((str(p) for p in pack.get("date_words.yaml", "range_words")), "range_word", None)
+    m.add_all((str(p) for p in pack.get("date_words.yaml", "bound_words")), "date_bound", None)
+    m.add_all((str(p) for p in pack.get("date_words.yaml", "bound_words_after")), "date_bound_after", None)
     for calendar in ("hebrew", "hijri", "persian"):
         for name, n in pack.get("date_words.yaml", f"{calendar}_months").items():
             m.add(str(name), "cal_month", (calendar, int(n)))

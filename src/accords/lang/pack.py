@@ -26,7 +26,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relative_pronouns": "list",
     },
     "instruments.yaml": {"types": "table", "anaphora": "list", "generic": "list"},
-    "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list", "agent_markers": "list"},
+    "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list", "agent_markers": "list",
+                           "completion_cues": "list", "represent_verbs": "list"},
     "parties.yaml": {
         "countries": "table", "not_party": "list", "side_words": "list", "between_cues": "list",
         "between_cues_after": "list", "side_cues": "list",
@@ -37,6 +38,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     "date_words.yaml": {
         "months": "map", "weekdays": "map", "relative_days": "map", "relative_months": "map",
         "year_words": "list", "hebrew_months": "map", "hijri_months": "map", "persian_months": "map",
+        "relative_years": "map", "relative_weeks": "map", "same_day": "list", "range_words": "list",
+        "bound_words": "list", "bound_words_after": "list",
     },
     "quote_patterns.yaml": {"verbs": "list", "marks": "list", "complementizers": "list"},
     "cooperation_areas.yaml": {"areas": "table", "domains": "table", "subject_cues": "list", "content_cues": "list",

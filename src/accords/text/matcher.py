@@ -131,7 +131,8 @@ class Matcher:
         hits: list[Hit] = []
         for fend_incl, (key, rows) in self._auto.iter(text):
             fstart, fend = fend_incl - len(key) + 1, fend_incl + 1
-            right = self._right(text, fend)
+            # a phrase that ends in an elision ("en matière d'") is followed by its word directly
+            right = "exact" if key.endswith("'") else self._right(text, fend)
             if not right or not self._left_ok(text, fstart):
                 continue
             start, end = folded.span(fstart, fend)
