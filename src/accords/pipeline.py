@@ -42,17 +42,32 @@ def _clean(raw: RawInput) -> Cleaned:
 
 
 def _published(raw: RawInput, cleaned: Cleaned, lang: str | None) -> tuple[str | None, str | None]:
+    """The publication date and where it came from: feed, HTML metadata, page-metadata line,
+    dateline, URL — in that order. A partial date (YYYY-MM) higher up is refined by a full one
+    lower down that agrees with it; a dateline without a year takes the year of a partial date
+    (feed, metadata, URL) or gives nothing."""
     given = pub.normalise(raw.meta.get("published"))
-    if given:
-        return given, "feed"
-    if cleaned.published:
-        return pub.normalise(cleaned.published), cleaned.published_from
-    line = pub.from_dateline(cleaned.text, lang)
-    if line:
-        return line, "dateline"
+    meta = pub.normalise(cleaned.published) if cleaned.published else None
     url = pub.from_url(raw.meta.get("url") or cleaned.url)
-    if url:
+    ranked = [(given, "feed"), (meta, cleaned.published_from or "metadata")]
+    for value, where in ranked:
+        if value and len(value) == 10:
+            return value, where
+    higher = [v for v, _ in ranked if v]  # partial dates above the dateline: it must agree with them
+    partial = [(v, w) for v, w in ranked + [(url, "url")] if v]
+    line = pub.from_dateline(cleaned.text, lang)
+    if line and all(line.startswith(v) for v in higher):
+        return line, "dateline"
+    if url and len(url) == 10 and all(url.startswith(v) for v in higher):
         return url, "url"
+    month_day = pub.dateline_day(cleaned.text, lang)
+    if month_day:
+        for value, where in partial:
+            full = pub.with_year(month_day, value)
+            if full:
+                return full, f"dateline+{where}"
+    if partial:
+        return partial[0]
     return None, None
 
 

@@ -40,3 +40,33 @@ def test_hebrew_calendar_date_in_arabic_text():
 def test_weekday_that_contradicts_its_date():
     e = find_dates(annotate("Signed on Monday, 3 February 2026.", "en"))[0]
     assert e.weekday_conflict(None)
+
+
+@pytest.mark.parametrize("token, value", [("ט\"ז", 16), ("ט״ו", 15), ("כ\"ו", 26), ("ה'", 5), ("י׳", 10), ("x", None)])
+def test_hebrew_numerals(token, value):
+    from accords.extract.dates import hebrew_number
+
+    assert hebrew_number(token) == value
+
+
+@pytest.mark.parametrize("token, year", [("תשפ\"ו", 5786), ("התש\"פ", 5780), ("ה'תשפ\"ו", 5786), ("תש\"ח", 5708)])
+def test_hebrew_years(token, year):
+    from accords.extract.dates import hebrew_year
+
+    assert hebrew_year(token) == year
+
+
+def test_weekday_chooses_year_of_a_yearless_date():
+    # 3 February was a Tuesday in 2026 and a Monday in 2025
+    assert ("Monday, 3 February", "2025-02-03") in resolve("Signed on Monday, 3 February.", "en", dt.date(2026, 2, 4))
+
+
+def test_bounds_are_kept_only_on_request():
+    doc = annotate("In force since 1 January 2025.", "en")
+    assert find_dates(doc) == []
+    assert [e.bound for e in find_dates(doc, bounds=True)] == [True]
+
+
+def test_partial_precision_is_not_padded():
+    assert resolve("Signed in March 2025.", "en") == [("March 2025", "2025-03")]
+    assert resolve("Signed last year.", "en") == [("last year", "2025")]

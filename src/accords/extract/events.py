@@ -333,6 +333,23 @@ class _Builder:
                     ev.parties.append(p)
             if len(ev.parties) >= 2:
                 return
+        self._parties_nearby(ev, related_spans)
+
+    def _parties_nearby(self, ev: EventMention, related_spans: list[tuple[int, int]]) -> None:
+        """Still fewer than two: "between our countries" — the states are named next to the signing."""
+        sents = self.doc.sentences
+        own = {(a, b) for a, b in ev.sentences}
+        for i, sent in enumerate(sents):
+            if (sent.start, sent.end) not in own:
+                continue
+            for j in (i + 1, i - 1):
+                if not 0 <= j < len(sents) or any(a <= sents[j].start < b for a, b in related_spans):
+                    continue
+                for p in _parties_in(self.doc, sents[j].start, sents[j].end):
+                    if p.value not in {x.value for x in ev.parties}:
+                        ev.parties.append(Found(p.value, p.start, p.end, "party-next-sentence"))
+                if len(ev.parties) >= 2:
+                    return
 
     def _presence_elsewhere(self, ev: EventMention) -> None:
         """People "taking part" in the ceremony, in sentences next to the signing."""

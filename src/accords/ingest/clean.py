@@ -114,7 +114,23 @@ def clean_html(markup: str, url: str | None = None) -> Cleaned:
         return clean_text(html.unescape(fallback))
     doc = extracted if isinstance(extracted, dict) else extracted.as_dict()
     body = clean_text(doc.get("text") or "")
-    published = doc.get("date")
-    return Cleaned(body.text, published or body.published,
-                   "html-metadata" if published else body.published_from,
+    from accords.ingest.published import from_html
+
+    # The page's own markup first (meta tags, JSON-LD, <time>); trafilatura's date only when it
+    # is not a guess from the URL, which the pipeline reads itself, later in the order.
+    published = from_html(markup)
+    if published is None and doc.get("date") and not (url and _date_in_url(str(doc.get("date")), url)):
+        published = str(doc.get("date"))
+    if published is None and body.published:
+        return Cleaned(body.text, body.published, body.published_from,
+                       doc.get("sitename") or body.outlet, doc.get("title"), doc.get("url") or url)
+    return Cleaned(body.text, published, "html-metadata" if published else None,
                    doc.get("sitename") or body.outlet, doc.get("title"), doc.get("url") or url)
+
+
+def _date_in_url(date: str, url: str) -> bool:
+    """trafilatura (htmldate) may take a date from the URL: that is the URL's, not the markup's."""
+    from accords.ingest.published import from_url
+
+    got = from_url(url)
+    return bool(got) and date.startswith(got or "")

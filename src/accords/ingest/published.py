@@ -1,14 +1,19 @@
 """The publication date of a source, and where it was found.
 
-Order of trust: what the feed or the page metadata says; a dateline in the first lines
-("BAKU, Feb. 3 (Reuters)", "19:17, 10 февраля 2026", "Published by JNS 9 de julio, 2025");
-a date in the article's URL (/2025/08/13/). A dateline is read with the language pack's own
-date words first and dateparser, with explicit languages, for the forms the packs do not cover.
+Order of trust: what the feed says; the page's HTML metadata (article:published_time and the
+other meta tags, itemprop datePublished, JSON-LD datePublished, <time datetime>); the
+page-metadata line of a page dump (`date 2026-02-04`, in clean.py); a dateline in the first
+lines ("BAKU, Feb. 3 (Reuters)", "19:17, 10 февраля 2026", "- 11 fevral, 2026", "12/08/2021");
+a date in the article's URL (/2025/08/13/). A dateline without a year takes its year from
+the other metadata (a partial page date, the URL) or gives nothing: a publication date is
+never invented. A dateline is read with the language pack's own date words first and
+dateparser, with explicit languages, for the forms the packs do not cover.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import warnings
 
 import regex
@@ -80,20 +85,148 @@ def from_dateline(text: str, lang: str | None) -> str | None:
     from accords.extract.dates import find_dates
     from accords.errors import LanguageDataError
 
-    head_lines = [ln for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]
-    for line in head_lines:
-        if len(line.strip()) > _HEAD_CHARS:
-            continue
+    for line in _head(text):
         if lang:
             try:
                 for e in find_dates(annotate(line, lang)):
                     value = e.resolve(None)
-                    if value and len(value) == 10:
+                    if value and len(value) == 10 and _dateline_like(line, e.start, e.end):
                         return value
             except LanguageDataError:
                 pass
         for m in _DATELIKE.finditer(line):
             got = _parse(m.group(0), lang)
-            if got:
+            if got and _dateline_like(line, m.start(), m.end()):
                 return got.isoformat()
+    return None
+
+
+_WORD = regex.compile(r"\p{L}{2,}")
+
+
+def _dateline_like(line: str, start: int, end: int) -> bool:
+    """A dateline is a date with a few words (a place, an agency, a time, "Published by X"); a
+    short line with more words is a headline, and a date in a headline is the news's date."""
+    rest = line[:start] + " " + line[end:]
+    words = len(_WORD.findall(rest))
+    closes = not _WORD.search(line[end:])  # "Published by Agency (Full Name) 9 July 2025"
+    return words <= 4 or (closes and words <= 8)
+
+
+def dateline_day(text: str, lang: str | None) -> tuple[int, int] | None:
+    """(month, day) of a dateline that gives no year ("BAKU, Feb. 3 (Reuters) —", "Москва, 18 октября")."""
+    from accords.errors import LanguageDataError
+    from accords.extract.annotate import annotate
+    from accords.extract.dates import find_dates
+
+    if not lang:
+        return None
+    for line in _head(text):
+        try:
+            exprs = find_dates(annotate(line, lang))
+        except LanguageDataError:
+            return None
+        for e in exprs:
+            if e.calendar == "gregorian" and e.month and e.day and not e.year and not e.ranged \
+                    and _dateline_like(line, e.start, e.end):
+                return e.month, e.day
+    return None
+
+
+def _head(text: str) -> list[str]:
+    lines = [ln for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]
+    return [ln for ln in lines if len(ln.strip()) <= _HEAD_CHARS]
+
+
+def with_year(month_day: tuple[int, int], partial: str | None) -> str | None:
+    """A yearless dateline completed from other metadata (YYYY or YYYY-MM): same month if that
+    says one, else nothing; never a guessed year."""
+    if not partial:
+        return None
+    m = regex.match(r"^(\d{4})(?:-(\d{2}))?", partial)
+    if not m:
+        return None
+    year = int(m[1])
+    month, day = month_day
+    if m[2] and int(m[2]) != month:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# Meta tags that carry the publication time, best first (property, name or itemprop).
+_META_KEYS = ("article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+              "publishdate", "publish_date", "publish-date", "pubdate", "date.issued", "dc.date.issued",
+              "dcterms.issued", "dcterms.created", "dc.date", "sailthru.date", "parsely-pub-date", "date")
+
+
+def from_html(markup: str) -> str | None:
+    """The publication date an HTML page declares in its markup (not in its text)."""
+    try:
+        import lxml.html
+    except ImportError:  # pragma: no cover - lxml comes with trafilatura
+        return None
+    try:
+        tree = lxml.html.fromstring(markup)
+    except Exception:  # empty or broken markup: no metadata
+        return None
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = el.get("content") or el.get("datetime")
+        if key in _META_KEYS and value and key not in found:
+            found[key] = value
+    for key in _META_KEYS[:4]:
+        got = normalise(found.get(key))
+        if got:
+            return got
+    got = _json_ld(tree)
+    if got:
+        return got
+    for el in tree.iter("time"):
+        if (el.get("itemprop") or "").lower() == "datepublished" or el.get("pubdate") is not None:
+            got = normalise(el.get("datetime") or el.text_content())
+            if got:
+                return got
+    for key in _META_KEYS[4:]:
+        got = normalise(found.get(key)) if found.get(key) else None
+        if got and _ISO_DATE.match(got):
+            return got
+    for el in tree.iter("time"):
+        got = normalise(el.get("datetime")) if el.get("datetime") else None
+        if got:
+            return got
+    return None
+
+
+def _json_ld(tree: object) -> str | None:
+    for el in tree.iter("script"):  # type: ignore[attr-defined]
+        if (el.get("type") or "").lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(el.text or "")
+        except ValueError:
+            continue
+        got = _ld_date(data)
+        if got:
+            return got
+    return None
+
+
+def _ld_date(data: object) -> str | None:
+    if isinstance(data, list):
+        for x in data:
+            got = _ld_date(x)
+            if got:
+                return got
+    elif isinstance(data, dict):
+        value = data.get("datePublished")
+        if isinstance(value, str) and normalise(value):
+            return normalise(value)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            got = _ld_date(data.get(key))
+            if got:
+                return got
     return None
