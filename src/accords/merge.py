@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from accords.names import same_name
+from accords.names import same_name, surname_key
 
 
 @dataclass
@@ -58,6 +58,9 @@ class Judgement:
 # How long after a signing a report that gives no day of its own is taken to be about it. Reports
 # of one signing come out within days; a later retrospective gives the date.
 REPORT_LAG_DAYS = 21
+# An undated report is not attributed by instrument type when more than this many reports name
+# the same parties and the same type: it could be any of them.
+AMBIGUOUS_BLOCK = 50
 
 
 def _window(m: MentionView) -> tuple[dt.date, dt.date] | None:
@@ -86,18 +89,28 @@ def block_keys(m: MentionView) -> tuple[set[str], set[str]]:
     and those naming one of its parties alone:
         stored:    2:A|B@week for each pair, 1:A@week for each party, s:A@week if it names one
         looked up: 2:A|B@week and s:A@week (two or more parties), or 1:A@week (one party)
+    and, for reports without any date, party set + signatory surname (below).
     """
     parties = sorted(m.parties)
     window = _window(m)
-    # Undated mentions are stored under "none" and look up "all", which every mention is stored under.
-    months = _weeks(*window) if window else ["none"]
     pairs = [f"{a}|{b}" for a, b in itertools.combinations(parties, 2)]
     mine = [f"2:{p}" for p in pairs] + [f"1:{p}" for p in parties] + ([f"s:{parties[0]}"] if len(parties) == 1 else [])
-    stored = {f"{k}@{mo}" for k in mine for mo in months} | {f"{k}@all" for k in mine}
     wanted = [f"1:{parties[0]}"] if len(parties) == 1 else [f"2:{p}" for p in pairs] + [f"s:{p}" for p in parties]
+    # A report with no time at all merges only through a signatory: keyed by its party set and
+    # the surname's skeleton. Every report is stored under those keys; only undated ones look
+    # them up (and undated ones are stored under an undated-only copy the others look up).
+    names = {surname_key(n) for n, _ in m.people} - {""}
+    everyone = "+".join(parties)
+    name_keys = {f"n:{everyone}|{k}" for k in names}
+    undated_keys = {f"nu:{everyone}|{k}" for k in names}
+    if m.instrument not in GENERIC_INSTRUMENTS and len(parties) >= 2:  # same parties, same kind of instrument
+        name_keys.add(f"i:{everyone}|{m.instrument}")
+        undated_keys.add(f"iu:{everyone}|{m.instrument}")
     if window is None:
-        return stored, {f"{k}@all" for k in wanted}
-    return stored, {f"{k}@{mo}" for k in wanted for mo in months + ["none"]}
+        return name_keys | undated_keys, name_keys
+    weeks = _weeks(*window)
+    stored = {f"{k}@{w}" for k in mine for w in weeks} | name_keys
+    return stored, {f"{k}@{w}" for k in wanted for w in weeks} | undated_keys
 
 
 def _dates_clash(a: MentionView, b: MentionView) -> bool:
@@ -169,6 +182,8 @@ def candidate_pairs(mentions: Iterable[MentionView]) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for m in items:
         for k in looked[m.id]:
+            if k.startswith(("i:", "iu:")) and len(index.get("i:" + k.split(":", 1)[1], ())) > AMBIGUOUS_BLOCK:
+                continue  # too many such instruments between these parties to attribute an undated report
             for other in index.get(k, ()):
                 if other != m.id:
                     pairs.add((min(m.id, other), max(m.id, other)))

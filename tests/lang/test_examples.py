@@ -16,7 +16,10 @@ from accords.pipeline import SUPPORTED
 def _cases():
     for code in SUPPORTED:
         for i, case in enumerate(read_files(code).get("examples.yaml", {}).get("examples", [])):
-            yield pytest.param(code, case, id=f"{code}-{i}-{case.get('id', '')}")
+            # An example the engine cannot read yet stays correct and says why: it runs as a strict
+            # expected failure, reported as such, and fails the day the engine reads it.
+            marks = [pytest.mark.xfail(strict=True, reason=case["known_gap"])] if case.get("known_gap") else []
+            yield pytest.param(code, case, id=f"{code}-{i}-{case.get('id', '')}", marks=marks)
 
 
 def _check_people(found, expected):
@@ -66,7 +69,7 @@ def test_examples_are_yaml_of_the_documented_shape():
         data = read_files(code).get("examples.yaml", {})
         assert set(data) <= {"examples"}, code
         for case in data.get("examples", []):
-            assert set(case) <= {"id", "text", "published", "expect", "note"}, (code, case)
+            assert set(case) <= {"id", "text", "published", "expect", "note", "known_gap"}, (code, case)
             assert set(case["expect"]) <= {"signing", "instrument", "parties", "signatories", "present",
                                             "date_signed", "place", "domains", "areas", "related"}
             yaml.safe_dump(case)

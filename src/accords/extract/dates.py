@@ -293,7 +293,13 @@ class _Numbers:
         return None
 
 
+_YEAR_OF = regex.compile(r"\s*(?:de|del|of)\s+(?=\d{4})")  # "3 de febrero de 2026"
+
+
 def _year_after(nums: _Numbers, text: str, pos: int) -> tuple[int, int] | None:
+    m_of = _YEAR_OF.match(text, pos)
+    if m_of:
+        pos = m_of.end()
     got = nums.right_after(pos, max_gap=3)
     if got and got[1] - got[0] == 4:
         end = got[1]

@@ -278,6 +278,8 @@ def find_people(doc: Doc) -> list[PersonMention]:
 def _known_people(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
     """Leaders named without a title ("Erdoğan ve Aliyev imza attı"), from the knowledge file."""
     taken = [(p.start, p.end) for p in found]
+    # a leader's surname inside a place's or state's name is not the leader ("Costa Rica")
+    taken += [(h.start, h.end) for h in doc.hits if h.kind in ("party", "city", "landmark", "not_party")]
     out = []
     for h in doc.hits:
         if h.kind not in ("known_person", "known_surname") or doc.in_quote(h.start):
