@@ -52,3 +52,33 @@ def render(rec: dict[str, Any], console: Console) -> None:
     for s in rec["sources"]:
         console.print(f"  {s['id']}  {s['lang']}  {s['published'] or '—'}  {escape(s['outlet'] or '—')}  "
                       f"{escape(s['origin'])}")
+
+
+def render_entity(e: dict[str, Any], console: Console) -> None:
+    """A person, state or organisation: the forms seen, the roles, and why forms were linked."""
+    console.print(f"[bold]{escape(e['name'])}[/bold]  [dim]{e['id']} · {e['type']}[/dim]")
+    if e["type"] != "person":
+        for lang, names in sorted(e.get("names", {}).items()):
+            console.print(f"  {lang}: {escape(', '.join(names))}")
+        return
+    t = Table(title="Name forms", show_header=True, header_style="bold")
+    for col in ("form", "language", "as", "source", "agreement"):
+        t.add_column(col)
+    for f in e["forms"]:
+        t.add_row(escape(f["name"]), f["lang"] or "?", f["as"], f["source"], f["agreement"])
+    console.print(t)
+    if e["roles"]:
+        console.print("[bold]Roles reported[/bold]")
+        for r in e["roles"]:
+            console.print(f"  {escape(r['role'] or r['role_en'] or '?')} ({r['party'] or '?'})"
+                          f" — {r['reported'] or 'undated'} [dim]{r['source']}[/dim]")
+    console.print(f"[bold]Acted for[/bold] {', '.join(e['parties']) or '?'}   "
+                  f"[bold]Agreements[/bold] {', '.join(e['agreements'])}")
+    if e.get("knowledge"):
+        k = e["knowledge"]
+        offices = "; ".join(f"{o['title']} of {o['country']} {o['start'] or '?'}–{o['end'] or 'now'}"
+                            for o in k["offices"])
+        console.print(f"[bold]Knowledge file[/bold] {escape(k['name'])} ({k['id']}): {escape(offices)}")
+    console.print("[bold]Why these forms are one person[/bold]")
+    for reason in e["reasons"] or ["a single form"]:
+        console.print(f"  • {escape(reason)}")

@@ -23,7 +23,7 @@ LAYERS: dict[str, str] = {
     "city": "place", "landmark": "place",
     "instrument": "instrument", "anaphora": "instrument",
     "done": "verb", "nominal": "verb", "not_done": "verb", "after_cue": "verb", "agent": "verb",
-    "completion": "completion", "represent": "represent",
+    "completion": "completion", "represent": "represent", "recall": "recall",
     "role": "title", "rank": "title", "honorific": "title", "counterpart": "title",
     "body_noun": "title", "portfolio": "title", "capital_word": "title",
     "month": "date", "weekday": "date", "rel_day": "date", "rel_month": "date",

@@ -52,7 +52,11 @@ def _nearest(hits: list[Hit], pos: int, kinds: tuple[str, ...]) -> Hit | None:
 
 
 def _related_start(hits: list[Hit], verb: Hit) -> int | None:
-    """Where the part of a sentence about an earlier agreement begins, if it does."""
+    """Where the part of a sentence about an earlier agreement begins, if it does. A recall cue
+    ("we recall that", "xatırladaq ki", "напомним") before the verb covers the whole sentence."""
+    for h in hits:
+        if h.kind == "recall" and h.start < verb.start:
+            return h.start
     for h in hits:
         if h.kind == "after_cue" and (h.start >= verb.start or h.end >= verb.start - 40):
             return h.start

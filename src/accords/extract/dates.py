@@ -343,7 +343,7 @@ def _month_expr(h: Hit, nums: _Numbers, text: str, ranges: _Ranges) -> DateExpr:
             y = _year_after(nums, text, end)
     if y:
         year, end = y
-    elif day is None or start == h.start:
+    else:  # "2023 წლის 12 მარტს", "2023-cü ilin martında": the year first
         yb = nums.year_before(start)
         if yb:
             year, start = yb

@@ -184,6 +184,13 @@ class _Builder:
                 target = EventMention(index=len(events))
                 events.append(target)
             self._add_clause(target, c)
+        if not events and pending_related:
+            # The only signing told is an earlier one ("we recall that X and Y signed ..."): the
+            # document still reports a signing, and that is its event.
+            c = pending_related.pop(0)
+            c.related, c.related_from = False, None
+            events.append(EventMention(index=0))
+            self._add_clause(events[0], c)
         for ev in events:
             self._complete(ev)
         if events:

@@ -79,6 +79,7 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("signing_verbs.yaml", "after_cues"): "after_cue",
         ("signing_verbs.yaml", "agent_markers"): "agent",
         ("signing_verbs.yaml", "completion_cues"): "completion",
+        ("signing_verbs.yaml", "recall_cues"): "recall",
         ("signing_verbs.yaml", "represent_verbs"): "represent",
         ("parties.yaml", "side_words"): "side_word",
         ("parties.yaml", "side_cues"): "side_cue",
