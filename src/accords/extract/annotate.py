@@ -68,13 +68,17 @@ class Doc:
     sentences: list[Segment]
     hits: list[Hit]
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    cache: dict[str, object] = field(default_factory=dict, repr=False)  # per-document results stages share
     _token_starts: list[int] = field(default_factory=list, repr=False)
+    _hit_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._token_starts = [t.start for t in self.tokens]
+        self._hit_starts = [h.start for h in self.hits]  # hits are sorted by start
 
     def hits_in(self, start: int, end: int, *kinds: str) -> list[Hit]:
-        return [h for h in self.hits if start <= h.start and h.end <= end and (not kinds or h.kind in kinds)]
+        i, j = bisect_left(self._hit_starts, start), bisect_left(self._hit_starts, end)
+        return [h for h in self.hits[i:j] if h.end <= end and (not kinds or h.kind in kinds)]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         i = bisect_left(self._token_starts, start)

@@ -258,7 +258,15 @@ def _before_role(r: _Reader, head: Hit) -> PersonMention | None:
 
 
 def find_people(doc: Doc) -> list[PersonMention]:
-    """Every titled person in the text, then their later bare mentions, in text order."""
+    """Every titled person in the text, then their later bare mentions, in text order (computed
+    once per document: events and quote speakers both read it)."""
+    cached = doc.cache.get("people")
+    if cached is None:
+        cached = doc.cache["people"] = _find_people(doc)
+    return list(cached)
+
+
+def _find_people(doc: Doc) -> list[PersonMention]:
     r = _Reader(doc)
     found: dict[tuple[int, int], PersonMention] = {}
     for h in doc.hits:

@@ -86,6 +86,8 @@ def from_dateline(text: str, lang: str | None) -> str | None:
     from accords.errors import LanguageDataError
 
     for line in _head(text):
+        if not any(c.isdigit() for c in line):
+            continue  # a dateline's date has its day in figures
         if lang:
             try:
                 for e in find_dates(annotate(line, lang)):
@@ -122,6 +124,8 @@ def dateline_day(text: str, lang: str | None) -> tuple[int, int] | None:
     if not lang:
         return None
     for line in _head(text):
+        if not any(c.isdigit() for c in line):
+            continue
         try:
             exprs = find_dates(annotate(line, lang))
         except LanguageDataError:

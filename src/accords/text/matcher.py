@@ -56,6 +56,7 @@ class Matcher:
         self._entries: dict[str, list[tuple[Entry, tuple[int, ...] | None]]] = {}
         self.prefixes = tuple(sorted({p for p in prefixes if p}, key=len, reverse=True))
         self.suffixes = tuple(sorted({s for s in suffixes if s}, key=len, reverse=True))
+        self._suffix_set = frozenset(self.suffixes)
         # Kinds of phrase that may carry a suffix; None: all kinds.
         self.suffix_kinds = frozenset(suffix_kinds) if suffix_kinds is not None else None
         self._built = False
@@ -109,17 +110,16 @@ class Matcher:
         return "suffix" if self._suffix_then_boundary(text, end, lenient=False) else ""
 
     def _suffix_then_boundary(self, text: str, pos: int, lenient: bool) -> bool:
+        """The rest of the word from `pos` is one of the suffixes (or, after an apostrophe, short)."""
         n = len(text)
-        for s in self.suffixes:
-            e = pos + len(s)
-            if text.startswith(s, pos) and (e >= n or not is_word_char(text[e])):
-                return True
-        if lenient:  # after an apostrophe any short ending is a suffix (Türkiye'nin, Bakü'de)
-            e = pos
-            while e < n and is_word_char(text[e]):
-                e += 1
-            return e - pos <= 5
-        return False
+        e = pos
+        while e < n and is_word_char(text[e]) and e - pos <= 12:
+            e += 1
+        if e < n and is_word_char(text[e]):
+            return False
+        if text[pos:e] in self._suffix_set:
+            return True
+        return lenient and e - pos <= 5  # Türkiye'nin, Bakü'de
 
     def find(self, folded: Folded) -> list[Hit]:
         """Every hit in the text, overlapping ones included, in order of start."""
