@@ -71,6 +71,22 @@ def _published(raw: RawInput, cleaned: Cleaned, lang: str | None) -> tuple[str |
     return None, None
 
 
+def reference_date(value: str | None) -> tuple[dt.date | None, bool]:
+    """The date to resolve relative and year-less dates against, and whether its day is known:
+    a publication known to the month (2025-04) still gives "17 janvier" its year."""
+    day = as_date(value)
+    if day is not None:
+        return day, True
+    if value and len(value) == 7:
+        try:
+            first = dt.date(int(value[:4]), int(value[5:7]), 1)
+        except ValueError:
+            return None, True
+        nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1), False
+    return None, True
+
+
 def as_date(value: str | None) -> dt.date | None:
     if value and len(value) == 10:
         try:
@@ -99,7 +115,8 @@ def process(raw: RawInput) -> Processed:
     if lang is None:
         return Processed(source, [], "no language could be identified")
     try:
-        events = extract(text, lang, as_date(published))
+        ref, day_known = reference_date(published)
+        events = extract(text, lang, ref, day_known)
     except LanguageDataError:
         return Processed(source, [], f"language {lang!r} is not supported yet")
     return Processed(source, events)

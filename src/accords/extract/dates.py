@@ -84,8 +84,11 @@ class DateExpr:
     ranged: bool = False  # a span of days ("22–24 octobre", "du 3 au 5 mai"): the month at most
     bound: bool = False  # the edge of a period ("since 8 May", "8 Mayıs'tan bu yana"), not an event day
 
-    def resolve(self, published: dt.date | None) -> str | None:
+    def resolve(self, published: dt.date | None, day_known: bool = True) -> str | None:
         """YYYY-MM-DD, YYYY-MM or YYYY when the expression fixes that much, else None."""
+        if not day_known and (self.rel_days is not None or self.rel_weeks is not None
+                              or (self.weekday is not None and not self.month)):
+            return None  # the publication is known to the month only: no day to count from
         return _resolve(self, published)
 
     def weekday_conflict(self, published: dt.date | None) -> bool:

@@ -162,9 +162,10 @@ def _person(doc: Doc, p: PersonMention, party: str | None, party_span: tuple[int
 
 
 class _Builder:
-    def __init__(self, doc: Doc, published: dt.date | None) -> None:
+    def __init__(self, doc: Doc, published: dt.date | None, day_known: bool = True) -> None:
         self.doc = doc
         self.published = published
+        self.day_known = day_known  # False: the publication is known to the month only
         self.people = find_people(doc)
         self.dates = [d for d in find_dates(doc) if not doc.in_quote(d.start)]
         self.clauses = find_clauses(doc)
@@ -237,7 +238,7 @@ class _Builder:
     def _clause_day(self, c: Clause) -> str | None:
         for d in self.dates:
             if c.start <= d.start < c.end:
-                got = d.resolve(self.published)
+                got = d.resolve(self.published, self.day_known)
                 if got:
                     return got
         return None
@@ -261,7 +262,7 @@ class _Builder:
         for a, b in ev.sentences[:1]:
             for d in self.dates:
                 if a <= d.start < b:
-                    got = d.resolve(self.published)
+                    got = d.resolve(self.published, self.day_known)
                     if got:
                         return got
         return None
@@ -399,7 +400,7 @@ class _Builder:
                 cands.append((len(ev.sentences) + 1, d))
         best: tuple[int, int, Found] | None = None
         for rank, d in cands:
-            value = d.resolve(self.published)
+            value = d.resolve(self.published, self.day_known)
             if not value or len(value) < 7 or self._after_publication(value):
                 continue
             score = (rank, -len(value))
@@ -415,7 +416,7 @@ class _Builder:
             return []
         out = []
         for e in self.dates:
-            if sent.start <= e.start < sent.end and e.start != d.start and e.resolve(self.published) == d.value:
+            if sent.start <= e.start < sent.end and e.start != d.start and e.resolve(self.published, self.day_known) == d.value:
                 out.append(Found(d.value, e.start, e.end, f"date-{e.calendar}-check"))
         return out
 
@@ -476,6 +477,7 @@ def _as_date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
 
-def extract_events(doc: Doc, published: dt.date | None) -> list[EventMention]:
-    """The signing events a document reports (none when it reports no signing)."""
-    return _Builder(doc, published).build()
+def extract_events(doc: Doc, published: dt.date | None, day_known: bool = True) -> list[EventMention]:
+    """The signing events a document reports (none when it reports no signing). With `day_known`
+    False, `published` is the last day of the month the source is known to be from."""
+    return _Builder(doc, published, day_known).build()
