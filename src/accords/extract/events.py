@@ -34,9 +34,11 @@ def _parties_in(doc: Doc, start: int, end: int, stop: int | None = None) -> list
             continue  # "في عمان": Amman, the place, not Oman
         if not doc.in_quote(h.start):
             out.append(Found(str(h.value), h.start, h.end, "party"))
+    party_spans = [(h.start, h.end) for h in doc.hits_in(start, limit, "party")]
     for h in doc.hits_in(start, limit, "city"):
         iso = capital_of().get(str(h.value))
-        if iso and not doc.in_quote(h.start) and _stands_as_party(doc, h):
+        inside = any(a <= h.start and h.end <= b for a, b in party_spans)  # عمان in سلطنة عمان
+        if iso and not inside and not doc.in_quote(h.start) and _stands_as_party(doc, h):
             out.append(Found(iso, h.start, h.end, "capital-as-state"))
     return out
 

@@ -43,6 +43,13 @@ def _clause_end(doc: Doc, pos: int, limit: int) -> int:
     return limit
 
 
+def _word_start(doc: Doc, pos: int) -> int:
+    i = doc.token_index(pos + 1) - 1
+    if 0 <= i < len(doc.tokens) and doc.tokens[i].start <= pos < doc.tokens[i].end:
+        return doc.tokens[i].start
+    return pos
+
+
 def _subject_domains(doc: Doc, inst: Found, people: list[PersonMention]) -> list[Found]:
     sent = doc.sentence_of(inst.start)
     if sent is None:
@@ -63,7 +70,8 @@ def _subject_domains(doc: Doc, inst: Found, people: list[PersonMention]) -> list
             out.append(Found("other", s, s + len(words), "domain-other-subject"))
     for h in doc.hits_in(inst.start, min(sent.end, inst.end + 3 + _SUBJECT_REACH), "domain"):
         inside = h.end <= inst.end  # "הסכם שלום", "peace treaty" listed as one instrument phrase
-        if inside or (len(doc.text[inst.end : h.start]) <= 2 and not out):  # معاهدة الشراكة
+        word_start = _word_start(doc, h.start)  # the clitics of the word (للتجارة) are not a gap
+        if inside or (len(doc.text[inst.end : word_start]) <= 2 and not out):  # معاهدة الشراكة
             out.append(Found(str(h.value), h.start, h.end, "domain-in-name"))
     # A subject before the instrument, tied to it by a postposition ("enerji sahəsində ... saziş").
     before = doc.hits_in(max(sent.start, inst.start - _SUBJECT_REACH), inst.start)

@@ -23,6 +23,7 @@ from babel import Locale
 
 from accords.lang.pack import LangPack, load
 from accords.text.matcher import Matcher
+from accords.text.normalize import fold_str
 
 # CLDR region codes that are not states but that a text may name as a party.
 _CLDR_ORGS = {"EU": "org:eu", "UN": "org:un"}
@@ -113,12 +114,31 @@ def _add_known_people(m: Matcher, code: str) -> None:
         m.add(surname, "known_surname", key)
 
 
+class _ArticleMatcher(Matcher):
+    """Adds each topic phrase written with the article also without it: after a preposition the
+    article merges into it (ل + التجارة = للتجارة, ל + הביטחון = לביטחון), leaving the bare word.
+    Only topics: bare forms of names are other words (الجزائر Algeria, جزائر islands)."""
+
+    def __init__(self, article: str, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.article = fold_str(article)
+
+    def add(self, phrase: str, kind: str, value: object) -> None:
+        super().add(phrase, kind, value)
+        folded = fold_str(phrase).strip()
+        if kind in ("domain", "area") and self.article and folded.startswith(self.article) \
+                and len(folded) > len(self.article) + 2:
+            super().add(folded[len(self.article):], kind, value)
+
+
 @cache
 def matcher(code: str) -> Matcher:
     """The compiled matcher of a language (built once per process)."""
     pack = load(code)
     kinds = pack.get("language.yaml", "suffix_kinds") or None
-    m = Matcher(prefixes=pack.prefixes, suffixes=pack.suffixes, suffix_kinds=kinds)
+    definite = sorted((str(p) for p in pack.get("language.yaml", "definite_prefixes")), key=len)
+    m = _ArticleMatcher(definite[0] if definite else "", prefixes=pack.prefixes, suffixes=pack.suffixes,
+                        suffix_kinds=kinds)
     _add_parties(m, pack)
     _add_table(m, pack.get("instruments.yaml", "types"), "instrument")
     _add_lists(m, pack)
