@@ -159,6 +159,9 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
     present_stmts = [s for s in f("present") if not any(same_name(s.value["name"], n) for n in sig_names)]
     pres_groups = group_people(_forms(present_stmts))
     present = [_person_out(g) for g in pres_groups]
+    for s in f("discrepancy"):  # a source that disagrees with itself (a weekday against its date)
+        discrepancies.append({"field": s.value["field"], "values": [
+            {"value": texts[s.source][s.start:s.end], "sources": [s.source]}], "note": s.value["note"]})
     for key, groups in (("signatories", sig_groups), ("present", pres_groups)):
         for i, g in enumerate(groups):
             d = _name_discrepancy(i, key, g)

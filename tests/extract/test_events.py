@@ -48,3 +48,9 @@ def test_signatory_side_by_elimination():
              "and France's Minister of Culture Luc Bon.")
     sides = {p.name.value: p.party.value if p.party else None for p in ev.signatories}
     assert sides == {"Emi Ono": "JP", "Luc Bon": "FR"}
+
+
+def test_a_weekday_against_its_date_is_a_discrepancy():
+    ev = one("Japan and France signed an agreement on Monday, 3 February 2026.")
+    assert ev.date_signed.value == "2026-02-03"
+    assert [d["field"] for d in ev.discrepancies] == ["date_signed"]

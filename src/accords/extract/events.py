@@ -400,15 +400,21 @@ class _Builder:
             if self.doc.hits_in(sent.start, sent.end, "nominal", "instrument", "anaphora") \
                     and not self._in_related(d.start):
                 cands.append((len(ev.sentences) + 1, d))
-        best: tuple[int, int, Found] | None = None
+        best: tuple[int, int, Found, DateExpr] | None = None
         for rank, d in cands:
             value = d.resolve(self.published, self.day_known)
             if not value or len(value) < 7 or self._after_publication(value):
                 continue
             score = (rank, -len(value))
             if best is None or score < best[:2]:
-                best = (score[0], score[1], Found(value, d.start, d.end, f"date-{d.calendar}"))
-        return best[2] if best else None
+                best = (score[0], score[1], Found(value, d.start, d.end, f"date-{d.calendar}"), d)
+        if best is None:
+            return None
+        if best[3].weekday_conflict(self.published):
+            # "Monday, 3 February 2026" when the 3rd was a Tuesday: one source disagrees with itself
+            ev.discrepancies.append({"field": "date_signed", "start": best[2].start, "end": best[2].end,
+                                     "note": "the weekday written does not fall on the date written"})
+        return best[2]
 
     def _date_support(self, ev: EventMention) -> list[Found]:
         """Other expressions of the same sentence that give the same day (a Hebrew or Hijri date)."""

@@ -226,6 +226,8 @@ def statements_of(ev: EventMention) -> list[tuple[str, Any, int | None, int | No
     for r in ev.related:
         out.append(("related", {"relation": r.relation, "instrument": r.instrument, "parties": list(r.parties),
                                 "date": r.date}, r.start, r.end, "related-clause"))
+    for d in ev.discrepancies:
+        out.append(("discrepancy", {"field": d["field"], "note": d["note"]}, d["start"], d["end"], "self-check"))
     for q in ev.quotes:
         out.append(("quote", {"speaker": q.speaker, "speaker_span": list(q.speaker_span) if q.speaker_span else None},
                     q.start, q.end, "quotation"))
