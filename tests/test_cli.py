@@ -76,3 +76,16 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path):
     bogus.write_text("hello, not sqlite " * 100)
     result = CliRunner().invoke(main, ["list", "--db", str(bogus)])
     assert result.exit_code == 1 and "not an accords store" in result.output
+
+
+def test_entity_explains_the_askal_link(tmp_path, seed_files):
+    db = str(tmp_path / "s.db")
+    run("ingest", *map(str, seed_files), "--db", db)
+    shown = run("entity", "Askal", "--db", db).stdout
+    assert "إريز إيشل" in shown and "matched by role" in shown and "side" in shown
+    by_arabic = json.loads(run("entity", "إيشل", "--db", db, "--json").stdout)
+    assert by_arabic["name"] == "Erez Askal" and by_arabic["parties"] == ["IL"]
+    state = json.loads(run("entity", "state:AZ", "--db", db, "--json").stdout)
+    assert "أذربيجان" in state["names"]["ar"]
+    missing = CliRunner().invoke(main, ["entity", "nobody-at-all", "--db", db])
+    assert missing.exit_code == 1 and "no entity" in missing.output

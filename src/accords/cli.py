@@ -15,6 +15,7 @@ from accords import __version__
 from accords.errors import AccordsError
 from accords.export import FORMATS, write
 from accords.ingest.read import DEFAULT_MAX_BYTES
+from accords.limits import Limits
 from accords.store.sqlite import Store
 
 DEFAULT_DB = "accords.db"
@@ -50,10 +51,16 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse files larger than this.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse files larger than this (also once decompressed, for .gz); 0: no limit.")
+@click.option("--max-seconds", default=Limits.max_seconds, show_default=True, type=float,
+              help="Refuse a document whose cleaning and extraction take longer than this; 0: no limit.")
+@click.option("--max-html-depth", default=Limits.max_html_depth, show_default=True,
+              help="Refuse HTML nested deeper than this many elements; 0: no limit.")
 @click.option("--fail-on-refusal", is_flag=True, help="Exit with status 3 when any input was refused.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(paths: tuple[str, ...], db: str, max_bytes: int, fail_on_refusal: bool, as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, max_bytes: int, max_seconds: float, max_html_depth: int,
+           fail_on_refusal: bool, as_json: bool) -> None:
     """Read articles from files and folders, extract signings, merge them into agreements.
 
     \b
@@ -63,8 +70,17 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int, fail_on_refusal: boo
       .json             {"text": ..., "url": ..., "published": ..., "title": ..., "outlet": ...}
                         or a list of such objects (origin PATH#N)
       .jsonl .ndjson    one such object per line (origin PATH#N, N from 1)
-    The same content is stored once; re-running on the same files changes nothing.
-    Inputs that cannot be read are reported with the file and the reason, and the run goes on.
+    Any of them may be gzip-compressed (a.txt.gz).
+    The same content is stored once; re-running on the same files changes nothing, and a run
+    that was killed is completed by running it again.
+    Inputs that cannot be read are reported with the file and the reason, and the run goes on:
+
+    \b
+      E101 missing or unreadable   E102 unsupported type      E103 over --max-bytes
+      E104 not JSON                E105 JSON without text     E106 empty
+      E107 undecodable             E108 binary                E109 bad or oversized .gz
+      E110 HTML too deep           E111 HTML without text     E112 over --max-seconds
+      E190 extraction failed
 
     \b
     Exit status: 0 done (refused inputs are listed in the summary); 3 with --fail-on-refusal
@@ -72,6 +88,7 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int, fail_on_refusal: boo
     """
     from accords.service import ingest as run
 
+    limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds, max_html_depth=max_html_depth)
     store = _open(db)
     try:
         if sys.stderr.isatty() and not as_json:
@@ -80,10 +97,10 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int, fail_on_refusal: boo
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                           MofNCompleteColumn(), console=err, transient=True) as progress:
                 task = progress.add_task("ingesting", total=None)
-                summary = run(paths, store, max_bytes,
+                summary = run(paths, store, max_bytes, limits=limits,
                               on_item=lambda origin: progress.update(task, advance=1, description=origin[-40:]))
         else:
-            summary = run(paths, store, max_bytes)
+            summary = run(paths, store, max_bytes, limits=limits)
     finally:
         store.close()
     if as_json:
@@ -123,8 +140,10 @@ def list_(db: str, as_json: bool) -> None:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
     table = Table(title=f"{len(rows)} agreements")
-    for col in ("id", "date signed", "instrument", "parties", "sources", "languages"):
-        table.add_column(col)
+    table.add_column("id", no_wrap=True, min_width=16)  # never cut: it is what `accords show` takes
+    table.add_column("date signed", no_wrap=True)
+    for col in ("instrument", "parties", "sources", "languages"):
+        table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(r["id"], r["date_signed"] or "—", r["instrument"] or "—", " ".join(r["parties"]),
                       str(r["sources"]), " ".join(r["languages"]))
@@ -151,6 +170,37 @@ def show(agreement_id: str, db: str, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("query")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="The entity (or the matches) as JSON.")
+def entity(query: str, db: str, as_json: bool) -> None:
+    """A person, state or organisation: every name form seen, roles, sides, and why forms are one.
+
+    \b
+    QUERY is an entity id (per:..., state:AZ, org:eu) or a name in any script, whole or part:
+      accords entity Askal          the person, with the Arabic form إريز إيشل and why it is him
+      accords entity "Рашад"        matches across scripts by the forms seen in the sources
+    """
+    store = _open(db)
+    found = store.entity(query)
+    matches = [found] if found else store.find_entities(query)
+    store.close()
+    if not matches:
+        raise click.ClickException(f"no entity {query!r} in {db} (try part of a name)")
+    if as_json:
+        click.echo(json.dumps(matches[0] if len(matches) == 1 else matches, ensure_ascii=False, indent=2))
+        return
+    from accords.show import render_entity
+
+    if len(matches) > 1:
+        for e in matches:
+            out.print(f"{e['id']}  {e['type']}  {e['name']}")
+        err.print(f"{len(matches)} entities match {query!r}; give an id to see one")
+        return
+    render_entity(matches[0], out)
+
+
+@main.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
@@ -160,6 +210,34 @@ def export(db: str, fmt: str, output: Any) -> None:
     n = write(store.records(), fmt, output)
     store.close()
     err.print(f"{n} agreements written")
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="The problems as JSON.")
+def check(db: str, as_json: bool) -> None:
+    """Verify the store: known schema, every span inside its source text, every evidence equal to
+    its source's words, no rows pointing nowhere, every mention in an existing agreement.
+
+    \b
+    Mentions not yet merged (an ingest was interrupted; run it again) are reported, not failed.
+    Exit status: 0 consistent; 1 problems found (each printed with its kind).
+    """
+    from accords.check import check as run
+
+    report = run(db)
+    if as_json:
+        click.echo(json.dumps({"ok": report.ok, "problems": [list(p) for p in report.problems],
+                               "pending": report.pending, "counts": report.counts}, ensure_ascii=False))
+    else:
+        for kind, detail in report.problems:
+            click.echo(f"{kind}: {detail}")
+        if report.pending:
+            err.print(f"{report.pending} mentions await merging (an ingest was interrupted; run it again)")
+        err.print(f"{db}: {'consistent' if report.ok else f'{len(report.problems)} problems'}"
+                  + (f" ({', '.join(f'{n} {t}' for t, n in report.counts.items())})" if report.counts else ""),
+                  markup=False)
+    sys.exit(0 if report.ok else 1)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,11 @@
 Documents are written in batches, one transaction each; agreements are recomputed afterwards in
 their own transaction. A source already stored with the same text and extractor version is not
 extracted again, so re-running an ingest changes nothing.
+
+Killed at any moment, a run leaves whole batches or nothing of them. Mentions stored by a batch
+whose run died before the agreements were rebuilt have no agreement yet (`agreement_id` NULL:
+pending, which `accords check` reports but accepts); every run ends by rebuilding the agreements
+over all mentions in the store, not only its own, so the next run completes them.
 """
 
 from __future__ import annotations
@@ -14,7 +19,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accords.ingest.read import DEFAULT_MAX_BYTES, RawInput, Refused, read_inputs
-from accords.merge import DEFAULT_SCORER, SCORERS, MentionView, candidate_pairs, components, view_from_statements
+from accords.limits import Limits, TimeLimit, deadline
+from accords.merge import (
+    DEFAULT_SCORER,
+    SCORERS,
+    MentionView,
+    candidate_pairs,
+    components,
+    view_from_statements,
+)
 from accords.pipeline import EXTRACTOR_VERSION, Processed, process
 from accords.record import build_record, stmt_from_row
 from accords.store.sqlite import Store, now
@@ -38,7 +51,14 @@ class Summary:
         return {"read": self.read, "stored": self.stored, "unchanged": self.unchanged,
                 "no_signing": self.no_signing, "refused": [list(r) for r in self.refused],
                 "notes": dict(self.notes), "agreements_created": self.agreements_created,
-                "agreements_updated": self.agreements_updated, "agreements_total": self.agreements_total}
+                "agreements_updated": self.agreements_updated, "agreements_total": self.agreements_total,
+                "refused_by_code": self.refused_by_code()}
+
+    def refused_by_code(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for _, code, _ in self.refused:
+            counts[code] += 1
+        return dict(sorted(counts.items()))
 
 
 def _store_batch(store: Store, batch: list[Processed | Refused | tuple[RawInput, str]], summary: Summary) -> None:
@@ -55,21 +75,26 @@ def _store_batch(store: Store, batch: list[Processed | Refused | tuple[RawInput,
             store.put_source(src, item.note, EXTRACTOR_VERSION)
             store.put_origin(src.origin, src.id, src.raw_sha256)
             store.replace_mentions(src, item.events, EXTRACTOR_VERSION)
+        # A re-extracted source takes its old mentions away; an agreement left with none would
+        # be a record of nothing until the rebuild, so it goes with them, in the same commit.
+        store.db.execute("DELETE FROM agreements WHERE id NOT IN"
+                         " (SELECT agreement_id FROM mentions WHERE agreement_id IS NOT NULL)")
 
 
 def ingest(paths: Iterable[str], store: Store, max_bytes: int = DEFAULT_MAX_BYTES,
-           on_item: Callable[[str], None] | None = None) -> Summary:
+           on_item: Callable[[str], None] | None = None, limits: Limits | None = None) -> Summary:
     """Ingest files and folders into `store`; returns what happened."""
+    limits = limits or Limits(max_bytes=max_bytes)
     summary = Summary()
     batch: list[Processed | Refused | tuple[RawInput, str]] = []
     this_run: set[str] = set()  # sources stored by this run, committed or still in the batch
-    for item in read_inputs(paths, max_bytes):
+    for item in read_inputs(paths, limits=limits):
         summary.read += 1
         if isinstance(item, Refused):
             summary.refused.append((item.origin, item.code, item.reason))
             batch.append(item)
         else:
-            batch.append(_process_one(store, item, summary, this_run))
+            batch.append(_process_one(store, item, summary, this_run, limits.max_seconds))
         if on_item:
             on_item(item.origin)
         if len(batch) >= BATCH:
@@ -81,17 +106,29 @@ def ingest(paths: Iterable[str], store: Store, max_bytes: int = DEFAULT_MAX_BYTE
     return summary
 
 
-def _process_one(store: Store, raw: RawInput, summary: Summary,
-                 this_run: set[str]) -> Processed | tuple[RawInput, str] | Refused:
+def _guarded(raw: RawInput, seconds: float) -> Processed | Refused:
+    """`process(raw)` within the time limit; a failure or overrun is the document's refusal."""
+    try:
+        with deadline(seconds):
+            return process(raw)
+    except TimeLimit:
+        return Refused(raw.origin, f"extraction took longer than the limit ({seconds:g} s)", "E112")
+    except RecursionError:
+        return Refused(raw.origin, "extraction failed: structure nested too deeply", "E190")
+    except Exception as e:  # one bad document must not stop the run; it is reported, not hidden
+        return Refused(raw.origin, f"extraction failed: {type(e).__name__}: {e}", "E190")
+
+
+def _process_one(store: Store, raw: RawInput, summary: Summary, this_run: set[str],
+                 seconds: float = 0) -> Processed | tuple[RawInput, str] | Refused:
     seen = store.origin_seen(raw.origin, raw.raw_sha256)
     if seen and store.source_state(seen) == EXTRACTOR_VERSION:
         summary.unchanged += 1
         return (raw, seen)
-    try:
-        done = process(raw)
-    except Exception as e:  # one bad document must not stop the run; it is reported, not hidden
-        summary.refused.append((raw.origin, "E190", f"extraction failed: {type(e).__name__}: {e}"))
-        return Refused(raw.origin, f"extraction failed: {type(e).__name__}: {e}", "E190")
+    done = _guarded(raw, seconds)
+    if isinstance(done, Refused):
+        summary.refused.append((done.origin, done.code, done.reason))
+        return done
     if done.source.id in this_run or store.source_state(done.source.id) == EXTRACTOR_VERSION:
         summary.unchanged += 1
         return (raw, done.source.id)
@@ -127,7 +164,8 @@ def rebuild_agreements(store: Store, summary: Summary | None = None, scorer: str
         j = judge(by_id[a], by_id[b])
         judgements.append((a, b, j.verdict, j.score, scorer, j.reason))
     positive = [(a, b) for a, b, verdict, *_ in judgements if verdict == "positive"]
-    assignment = components(by_id, positive)
+    scores = {(a, b): score for a, b, _v, score, *_ in judgements}
+    assignment = components(by_id, positive, scores, judge)
     old = {r[0]: r[1] for r in store.db.execute("SELECT id, agreement_id FROM mentions")}
     old_ids = set(store.agreement_ids())
     members: dict[str, list[str]] = defaultdict(list)
@@ -146,11 +184,30 @@ def rebuild_agreements(store: Store, summary: Summary | None = None, scorer: str
             new = assignment.get(mid)
             if prev and new and prev != new and prev not in records:
                 store.db.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (prev, new))
+        _repoint_aliases(store, old, assignment, set(records))
+    from accords import entities
+
+    entities.rebuild(store)  # people, states and organisations follow the agreements
     if summary is not None:
         summary.agreements_total = len(records)
         summary.agreements_created = len(set(records) - old_ids)
         changed = {assignment[m] for m in assignment if old.get(m) != assignment[m]}
         summary.agreements_updated = len((changed & old_ids) & set(records))
+
+
+def _repoint_aliases(store: Store, old: dict[str, str | None], assignment: dict[str, str],
+                     records: set[str]) -> None:
+    """Aliases whose agreement merged away point on to where its mentions went, or go: an alias
+    must always lead to a record."""
+    moved = {prev: assignment[mid] for mid, prev in old.items() if prev and mid in assignment}
+    for alias, target in list(store.db.execute("SELECT alias, agreement_id FROM aliases")):
+        if target in records and alias not in records:
+            continue
+        new = moved.get(target)
+        if new in records and alias not in records and new != alias:
+            store.db.execute("UPDATE aliases SET agreement_id = ? WHERE alias = ?", (new, alias))
+        else:
+            store.db.execute("DELETE FROM aliases WHERE alias = ?", (alias,))
 
 
 def _records(store: Store, members: dict[str, list[str]]) -> dict[str, dict[str, Any]]:

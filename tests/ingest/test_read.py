@@ -26,3 +26,25 @@ def test_size_limit(tmp_path):
     (tmp_path / "big.txt").write_text("x" * 100, encoding="utf-8")
     got = list(read_inputs([str(tmp_path)], max_bytes=10))
     assert isinstance(got[0], Refused) and "larger than the limit" in got[0].reason
+
+
+def test_refusals_carry_codes_and_the_run_goes_on(tmp_path):
+    import gzip
+
+    from accords.limits import Limits
+
+    (tmp_path / "deep.html").write_text("<div>" * 600 + "text", encoding="utf-8")
+    (tmp_path / "nested.json").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    (tmp_path / "ok.txt.gz").write_bytes(gzip.compress(b"Japan and Kenya signed a treaty."))
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 300_000))
+    got = {g.origin.split("/")[-1]: g for g in read_inputs([str(tmp_path)], limits=Limits(max_bytes=150_000))}
+    assert got["deep.html"].code == "E110"
+    assert got["nested.json"].code == "E104" and "nested too deeply" in got["nested.json"].reason
+    assert isinstance(got["ok.txt.gz"], RawInput) and got["ok.txt.gz"].text == "Japan and Kenya signed a treaty."
+    assert got["bomb.txt.gz"].code == "E109"
+
+
+def test_lone_surrogates_in_json_are_replaced_not_stored(tmp_path):
+    (tmp_path / "a.json").write_bytes(b'{"text": "A \\ud800 B", "title": "\\udc00"}')
+    (got,) = read_inputs([str(tmp_path)])
+    assert got.text == "A \ufffd B" and got.meta["title"] == "\ufffd"

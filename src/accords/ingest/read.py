@@ -3,27 +3,38 @@
 Plain text, Markdown and HTML files are one article each. A `.json` file holds one article
 (`{"text": ..., "url": ..., "published": ...}`) or a list of them; a `.jsonl` file holds one
 per line. A record read from a list or a JSON Lines file has the origin `PATH#N` (N from 1).
-Problems are yielded as `Refused` so that the run goes on with the other inputs.
+Any of them may be gzip-compressed (`a.txt.gz`). Problems are yielded as `Refused`, with a
+code of `accords.limits`, so that the run goes on with the other inputs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from accords.errors import InputError
-from accords.ingest.decode import decode
+from accords.ingest.decode import decode, text_is_binary
+from accords.limits import DEFAULT_MAX_BYTES, Limits, html_problem
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ALL_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["DEFAULT_MAX_BYTES", "RawInput", "Refused", "read_inputs"]
+
+# Lone surrogates (from `\ud800` escapes in JSON, or undecodable file names) cannot be written
+# as UTF-8, so SQLite would refuse the whole batch they are in.
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
 
 
 @dataclass(frozen=True)
@@ -70,86 +81,154 @@ def _media(suffix: str) -> str:
     return "text/plain"
 
 
-def _record(origin: str, obj: Any, raw_sha: str) -> RawInput | Refused:
+def _valid(s: str) -> str:
+    """`s` with lone surrogates replaced by U+FFFD: the article is kept, the broken character not."""
+    return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
+
+
+def _record(origin: str, obj: Any, raw_sha: str, limits: Limits) -> RawInput | Refused:
     if not isinstance(obj, dict):
         return Refused(origin, "a JSON record must be an object with a 'text' field", "E105")
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         html = obj.get("html")
         if isinstance(html, str) and html.strip():
-            return RawInput(origin, html, "text/html", raw_sha, "utf-8", _meta(obj))
+            return _checked(RawInput(origin, _valid(html), "text/html", raw_sha, "utf-8", _meta(obj)), limits)
         return Refused(origin, "the JSON record has no 'text'", "E105")
     media = "text/html" if obj.get("format") == "html" else "text/plain"
-    return RawInput(origin, text, media, raw_sha, "utf-8", _meta(obj))
+    return _checked(RawInput(origin, _valid(text), media, raw_sha, "utf-8", _meta(obj)), limits)
+
+
+def _checked(raw: RawInput, limits: Limits) -> RawInput | Refused:
+    """`raw`, or why its text must not reach cleaning and extraction."""
+    if text_is_binary(raw.text):
+        return Refused(raw.origin, "binary data, not text", "E108")
+    if not _LETTER.search(raw.text):
+        return Refused(raw.origin, "empty: no letter or digit (only spaces, marks or invisible characters)", "E106")
+    if raw.media_type == "text/html":
+        problem = html_problem(raw.text, limits)
+        if problem:
+            return Refused(raw.origin, problem[1], problem[0])
+    return raw
 
 
 def _meta(obj: dict[str, Any]) -> dict[str, Any]:
     keys = ("url", "published", "title", "outlet", "lang")
-    return {k: obj[k] for k in keys if isinstance(obj.get(k), str) and obj[k].strip()}
+    return {k: _valid(obj[k]) for k in keys if isinstance(obj.get(k), str) and obj[k].strip()}
 
 
-def _json_inputs(shown: str, data: bytes, raw_sha: str, lines: bool) -> Iterator[RawInput | Refused]:
+def _loads(text: str) -> tuple[Any, str | None]:
+    """The JSON value of `text`, or why it has none (bad syntax, nesting that would exhaust the
+    stack, a number too long to convert: all plain refusals, never a crash)."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as e:
+        return None, f"{e.msg} at line {e.lineno}"
+    except RecursionError:
+        return None, "nested too deeply"
+    except ValueError as e:
+        return None, str(e).split("\n")[0]
+
+
+def _json_lines(shown: str, text: str, limits: Limits) -> Iterator[RawInput | Refused]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        origin = f"{shown}#{n}"
+        obj, problem = _loads(line)
+        if problem:
+            yield Refused(origin, f"line {n} is not JSON ({problem.rsplit(' at line', 1)[0]})", "E104")
+            continue
+        yield _record(origin, obj, _sha(line.encode("utf-8")), limits)
+
+
+def _json_inputs(shown: str, data: bytes, raw_sha: str, lines: bool, limits: Limits) -> Iterator[RawInput | Refused]:
     try:
         text, _ = decode(data)
     except InputError as e:
         yield Refused(shown, e.reason, e.code)
         return
     if lines:
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            origin = f"{shown}#{n}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield Refused(origin, f"line {n} is not JSON ({e.msg})", "E104")
-                continue
-            yield _record(origin, obj, _sha(line.encode("utf-8")))
+        yield from _json_lines(shown, text, limits)
         return
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as e:
-        yield Refused(shown, f"not JSON ({e.msg} at line {e.lineno})", "E104")
-        return
-    if isinstance(obj, list):
+    obj, problem = _loads(text)
+    if problem:
+        yield Refused(shown, f"not JSON ({problem})", "E104")
+    elif isinstance(obj, list):
         for n, item in enumerate(obj, 1):
-            yield _record(f"{shown}#{n}", item, _sha(json.dumps(item, sort_keys=True).encode("utf-8")))
+            yield _record(f"{shown}#{n}", item, _sha(json.dumps(item, sort_keys=True).encode("utf-8")), limits)
     else:
-        yield _record(shown, obj, raw_sha)
+        yield _record(shown, obj, raw_sha, limits)
 
 
 def _sha(data: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()
 
 
-def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput | Refused]:
+def _kind(path: Path) -> tuple[str, bool]:
+    """The suffix that says what the file holds, and whether it is gzip-compressed."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        return (suffixes[-2] if len(suffixes) > 1 else ""), True
+    return (suffixes[-1] if suffixes else ""), False
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """Decompressed `data`, stopping at `limit` bytes so that a small bomb cannot fill memory."""
+    out = zlib.decompressobj(wbits=31)  # gzip header
+    try:
+        body = out.decompress(data, limit + 1 if limit > 0 else 0)
+    except zlib.error as e:
+        raise InputError(f"not valid gzip ({e})", "E109") from e
+    if limit > 0 and len(body) > limit:
+        raise InputError(f"decompresses to more than the limit ({limit} bytes)", "E109")
+    if not out.eof:
+        raise InputError("not valid gzip (truncated)", "E109")
+    return body
+
+
+def _read(shown: str, path: Path, compressed: bool, limits: Limits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes > 0:
+            raise InputError(f"larger than the limit ({size} > {limits.max_bytes} bytes)", "E103")
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot be read ({e.strerror})", "E101") from e
+    return _gunzip(data, limits.max_bytes) if compressed else data
+
+
+def _one_file(shown: str, path: Path, limits: Limits) -> Iterator[RawInput | Refused]:
+    suffix, compressed = _kind(path)
+    if suffix not in ALL_SUFFIXES:
+        yield Refused(shown, f"unsupported file type {path.suffix.lower() or '(none)'!r}", "E102")
+        return
+    try:
+        data = _read(shown, path, compressed, limits)
+    except InputError as e:
+        yield Refused(shown, e.reason, e.code)
+        return
+    raw_sha = _sha(data)
+    if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+        yield from _json_inputs(shown, data, raw_sha, suffix in JSONL_SUFFIXES, limits)
+        return
+    try:
+        text, encoding = decode(data)
+    except InputError as e:
+        yield Refused(shown, e.reason, e.code)
+        return
+    yield _checked(RawInput(shown, text, _media(suffix), raw_sha, encoding, {}, str(path)), limits)
+
+
+def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
+                limits: Limits | None = None) -> Iterator[RawInput | Refused]:
     """Every article under `paths`, or the reason it could not be read."""
+    limits = limits or Limits(max_bytes=max_bytes)
     for shown, path in _files(paths):
-        if path is None:
+        if _SURROGATE.search(shown):
+            # The origin must be the path exactly as given, and this one cannot be stored.
+            yield Refused(_valid(shown), "the file name is not valid UTF-8", "E101")
+        elif path is None:
             yield Refused(shown, "no such file or folder", "E101")
-            continue
-        suffix = path.suffix.lower()
-        if suffix not in ALL_SUFFIXES:
-            yield Refused(shown, f"unsupported file type {suffix or '(none)'!r}", "E102")
-            continue
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                yield Refused(shown, f"larger than the limit ({size} > {max_bytes} bytes)", "E103")
-                continue
-            data = path.read_bytes()
-        except OSError as e:
-            yield Refused(shown, f"cannot be read ({e.strerror})", "E101")
-            continue
-        raw_sha = _sha(data)
-        if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
-            yield from _json_inputs(shown, data, raw_sha, suffix in JSONL_SUFFIXES)
-            continue
-        try:
-            text, encoding = decode(data)
-        except InputError as e:
-            yield Refused(shown, e.reason, e.code)
-            continue
-        yield RawInput(shown, text, _media(suffix), raw_sha, encoding, {}, str(path))
+        else:
+            yield from _one_file(shown, path, limits)

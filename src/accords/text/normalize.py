@@ -38,6 +38,15 @@ _FOLD = {
     # Turkic dotless i and schwa fold to plain letters so that spellings without them match.
     "ı": "i", "ə": "e", "Ə": "e",
     "ё": "е", "Ё": "е",
+    # Lookalikes: a Cyrillic or Greek letter inside a Latin word ("Jаpan" with Cyrillic а), or a
+    # Latin one inside a Cyrillic word, is a spoof or a keyboard slip; both sides fold to the Latin
+    # letter, so either spelling matches. Only letters whose capital and small forms both look
+    # Latin (а/А, not в/В, which would break case folding); not е, which ё above folds to.
+    "а": "a", "А": "a", "о": "o", "О": "o", "р": "p", "Р": "p", "с": "c", "С": "c", "х": "x", "Х": "x",
+    "у": "y", "У": "y", "і": "i", "І": "i", "ј": "j", "Ј": "j", "ѕ": "s", "Ѕ": "s", "к": "k", "К": "k",
+    "ԁ": "d", "Ԁ": "d", "ԛ": "q", "Ԛ": "q", "ԝ": "w", "Ԝ": "w",
+    "α": "a", "Α": "a", "ο": "o", "Ο": "o", "ι": "i", "Ι": "i", "κ": "k", "Κ": "k", "ρ": "p", "Ρ": "p",
+    "χ": "x", "Χ": "x",
 }
 
 
@@ -108,12 +117,15 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+_MARKS = None
+
+
 def light_fold(text: str) -> str:
     """Lower case without marks or invisibles, letters unchanged: for stop words, where folding
     letter variants would confuse a preposition with a name (على "on", علي "Ali")."""
-    out = []
-    for ch in text:
-        if ch in INVISIBLE or unicodedata.category(ch) == "Mn":
-            continue
-        out.append(ch)
-    return "".join(out).casefold()
+    global _MARKS
+    if _MARKS is None:
+        import regex
+
+        _MARKS = regex.compile("[\\p{Mn}" + "".join(INVISIBLE) + "]")
+    return _MARKS.sub("", text).casefold()
