@@ -82,7 +82,7 @@ def test_entity_explains_the_askal_link(tmp_path, seed_files):
     db = str(tmp_path / "s.db")
     run("ingest", *map(str, seed_files), "--db", db)
     shown = run("entity", "Askal", "--db", db).stdout
-    assert "إريز إيشل" in shown and "matched by role" in shown and "side" in shown
+    assert "إريز إيشل" in shown and "matched by" in shown and "role and side" in shown
     by_arabic = json.loads(run("entity", "إيشل", "--db", db, "--json").stdout)
     assert by_arabic["name"] == "Erez Askal" and by_arabic["parties"] == ["IL"]
     state = json.loads(run("entity", "state:AZ", "--db", db, "--json").stdout)
