@@ -71,6 +71,7 @@ class Doc:
     cache: dict[str, object] = field(default_factory=dict, repr=False)  # per-document results stages share
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _hit_starts: list[int] = field(default_factory=list, repr=False)
+    _quote_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._token_starts = [t.start for t in self.tokens]
@@ -90,7 +91,8 @@ class Doc:
         return bisect_left(self._token_starts, pos)
 
     def in_quote(self, pos: int) -> bool:
-        return any(a < pos < b for a, b in self.quotes)
+        i = bisect_right(self._quote_starts, pos) - 1  # quotes are sorted and do not overlap
+        return i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]
 
     def sentence_of(self, pos: int) -> Segment | None:
         for s in self.sentences:
@@ -134,4 +136,5 @@ def annotate(text: str, lang: str) -> Doc:
         return ":" in before or any(0 <= h.start - end <= 30 or 0 <= start - h.end <= 12 for h in verbs)
 
     doc.quotes = quote_spans(text, pack, attributed=attributed)
+    doc._quote_starts = [a for a, _ in doc.quotes]
     return doc

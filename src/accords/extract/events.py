@@ -204,14 +204,17 @@ class _Builder:
     def _event_for(self, events: list[EventMention], c: Clause) -> EventMention | None:
         if not events:
             return None
-        parties = {f.value for f in _parties_in(self.doc, c.start, c.end, c.related_from)}
+        parties = {f.value for f in self._clause_parties(c)[0]}
         inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
         for ev in events:
             ev_parties = {f.value for f in ev.parties}
             ev_inst = ev.instrument.value if ev.instrument else None
             other_parties = bool(parties - ev_parties) and bool(ev_parties - parties)
             other_inst = inst is not None and ev_inst is not None and inst != ev_inst
-            if not (other_parties and other_inst):
+            # another instrument between other parties, or another pair named (a round-up of signings)
+            new_pair = len(parties) >= 2 and len(ev_parties) >= 2 and bool(parties - ev_parties) \
+                and not parties >= ev_parties  # naming all of the event's parties and more: the same one
+            if not ((other_parties and other_inst) or new_pair):
                 return ev
         return None
 
@@ -225,13 +228,9 @@ class _Builder:
             ev.instrument_words.append(f)
             if ev.instrument is None:
                 ev.instrument = f
-        stop = c.related_from if c.related_from is not None else c.end
-        between = _between(doc, c.start, stop)
+        named, between = self._clause_parties(c)
         if between:
             self.explicit.add(ev.index)
-        named = between or _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
-        scopes = _presence_scopes(doc, c.start, stop, self.people)
-        named = [p for p in named if not any(a <= p.start < b for a, b in scopes)]  # a witness's state
         for p in named:
             if p.value not in {x.value for x in ev.parties}:
                 ev.parties.append(p)
@@ -281,6 +280,16 @@ class _Builder:
             if t.folded in comps:
                 return t.end
         return last.end
+
+    def _clause_parties(self, c: Clause) -> tuple[list[Found], bool]:
+        """The parties a clause names: "between X and Y" if it says so, else those of its core
+        (before a relative clause), less the states of people who were only present."""
+        doc = self.doc
+        stop = c.related_from if c.related_from is not None else c.end
+        between = _between(doc, c.start, stop)
+        named = between or _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
+        scopes = _presence_scopes(doc, c.start, stop, self.people)
+        return [p for p in named if not any(a <= p.start < b for a, b in scopes)], bool(between)
 
     def _party_stop(self, c: Clause, stop: int) -> int:
         """Parties are read up to a relative clause that follows the verb and the instrument

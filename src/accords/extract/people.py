@@ -11,6 +11,7 @@ again by itself ("Aliyev", "Netanyahu") anywhere in the text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from accords.extract.annotate import Doc, Token
@@ -320,7 +321,8 @@ def _full_names(people: list[PersonMention]) -> list[PersonMention]:
 def _bare_mentions(r: _Reader, people: list[PersonMention]) -> list[PersonMention]:
     """Later mentions of a known person by full name or surname alone."""
     doc = r.doc
-    taken = [(p.start, p.end) for p in people]
+    taken = sorted((p.start, p.end) for p in people)
+    taken_starts = [a for a, _ in taken]
     out: list[PersonMention] = []
     surnames: dict[str, PersonMention] = {}
     for p in people:
@@ -329,7 +331,8 @@ def _bare_mentions(r: _Reader, people: list[PersonMention]) -> list[PersonMentio
             surnames.setdefault(fold_str(parts[-1]), p)
         surnames.setdefault(fold_str(p.name), p)
     for i, tok in enumerate(doc.tokens):
-        if doc.in_quote(tok.start) or any(a <= tok.start < b for a, b in taken):
+        k = bisect_right(taken_starts, tok.start) - 1
+        if doc.in_quote(tok.start) or (k >= 0 and taken[k][0] <= tok.start < taken[k][1]):
             continue
         p = surnames.get(tok.folded) or surnames.get(_strip_prefix(r, tok.folded))
         if p is None or (r.cased and not tok.capitalised):
