@@ -60,7 +60,7 @@ class Judgement:
 REPORT_LAG_DAYS = 21
 # An undated report is not attributed by instrument type when more than this many reports name
 # the same parties and the same type: it could be any of them.
-AMBIGUOUS_BLOCK = 50
+AMBIGUOUS_BLOCK = 10
 
 
 def _window(m: MentionView) -> tuple[dt.date, dt.date] | None:
