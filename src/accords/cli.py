@@ -178,7 +178,7 @@ def entity(query: str, db: str, as_json: bool) -> None:
 
     \b
     QUERY is an entity id (per:..., state:AZ, org:eu) or a name in any script, whole or part:
-      accords entity Askal          the person, with the Arabic form إريز إيشل and why it is him
+      accords entity Haddad         a person, with every form seen (Хаддад, حداد) and why they are one
       accords entity "Рашад"        matches across scripts by the forms seen in the sources
     """
     store = _open(db)

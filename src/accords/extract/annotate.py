@@ -35,7 +35,7 @@ LAYERS: dict[str, str] = {
 
 # A token: initials ("J.D.", "J."), or a run of letters, marks and digits, with inner ' - or the
 # Hebrew geresh/gershayim (ארה"ב, ג'ון) and the zero-width non-joiner of Persian (حسین‌زاده) kept
-# inside. A French or Italian elision (d'Éric, l'accord) is its own token, so the name after it
+# inside. A French or Italian elision (d'Anne, l'accord) is its own token, so the name after it
 # keeps its capital.
 _TOKEN = regex.compile(
     r"(?:\p{Lu}\.){1,3}(?!\p{L})"

@@ -1,8 +1,8 @@
 """People named with a title: who they are, what office they hold, which side they act for.
 
 A person is found from an office title, not from a list of names:
-    [party] ROLE [of COMPLEMENT] [,] [RANK|HONORIFIC]* NAME       "Azerbaijan's Minister of ... Rashad Nabiyev"
-    NAME , [party] ROLE ...                                         "Jean-Noël Barrot, ministre de l'Europe ..."
+    [party] ROLE [of COMPLEMENT] [,] [RANK|HONORIFIC]* NAME       "Kenya's Minister of ... Amina Wanjiru"
+    NAME , [party] ROLE ...                                         "Luc Moreau, ministre de la Culture ..."
 In cased scripts a name is a run of capitalised words; in caseless scripts (Arabic, Hebrew) it
 is what follows the role's complement (the complement being definite words, office nouns and
 demonyms) up to a stop word, a known word or punctuation. A name found once is then found
@@ -231,7 +231,7 @@ def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
 
 
 def _before_role(r: _Reader, head: Hit) -> PersonMention | None:
-    """NAME, ROLE (cased scripts): "Jean-Noël Barrot, ministre de l'Europe"."""
+    """NAME, ROLE (cased scripts): "Luc Moreau, ministre de la Culture"."""
     if not r.cased:
         return None
     doc = r.doc
@@ -304,7 +304,7 @@ def _known_people(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
 
 
 def _full_names(people: list[PersonMention]) -> list[PersonMention]:
-    """A short form ("Abu Qasra") takes the full name the same text gives elsewhere ("Murhaf Abu Qasra")."""
+    """A short form ("Abu Salem") takes the full name the same text gives elsewhere ("Karim Abu Salem")."""
     out = []
     for p in people:
         words = p.name.split()

@@ -1,7 +1,7 @@
 """Who said each quotation.
 
 The speaker is the person named in the lead-in that ends with a colon (`Prime Minister Benjamin
-Netanyahu:` on the line before, `... Erez Askal said :`), or next to a quote verb right after the
+Okoro:` on the line before, `... Dana Levi said :`), or next to a quote verb right after the
 quotation (`," Aliyev said.`), or, for a pronoun (`a-t-il poursuivi`, `he added`), the speaker of the
 previous quotation.
 """
