@@ -31,6 +31,14 @@ STATES = [f"{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(120)]  # 120 s
 INSTRUMENTS = ["memorandum_of_understanding", "agreement", "treaty", "joint_declaration", "protocol"]
 
 
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+
+
+def _name(rnd: random.Random) -> str:
+    """A made-up name; surnames repeat now and then, as real ones do."""
+    return "".join(rnd.choices(_SYLLABLES, k=2)).title() + " " + "".join(rnd.choices(_SYLLABLES, k=3)).title()
+
+
 def generate(n: int, seed: int = 1, fixed_world: bool = False) -> tuple[list[MentionView], dict[str, int]]:
     rnd = random.Random(seed)
     weights = [1 / (i + 1) ** 0.8 for i in range(len(STATES))]  # popular states sign more
@@ -46,7 +54,7 @@ def generate(n: int, seed: int = 1, fixed_world: bool = False) -> tuple[list[Men
         span = 4000 if fixed_world else max(4000, int(n / 2.5))
         day = start + dt.timedelta(days=rnd.randint(0, span))
         inst = rnd.choice(INSTRUMENTS)
-        people = [(f"Person {event} {k}", p) for k, p in enumerate(sorted(parties))]
+        people = [(_name(rnd), p) for p in sorted(parties)]
         for s in range(rnd.randint(1, 6)):
             if len(views) >= n:
                 break

@@ -58,8 +58,8 @@ class Judgement:
 # How long after a signing a report that gives no day of its own is taken to be about it. Reports
 # of one signing come out within days; a later retrospective gives the date.
 REPORT_LAG_DAYS = 21
-# An undated report is not attributed by instrument type when more than this many reports name
-# the same parties and the same type: it could be any of them.
+# An undated report is not attributed, by instrument type or by signatory, when more than this
+# many reports share the same parties and that type or signatory: it could be any of them.
 AMBIGUOUS_BLOCK = 10
 
 
@@ -182,8 +182,10 @@ def candidate_pairs(mentions: Iterable[MentionView]) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for m in items:
         for k in looked[m.id]:
-            if k.startswith(("i:", "iu:")) and len(index.get("i:" + k.split(":", 1)[1], ())) > AMBIGUOUS_BLOCK:
-                continue  # too many such instruments between these parties to attribute an undated report
+            if k.startswith(("i:", "iu:", "n:", "nu:")):
+                full = k[0] + ":" + k.split(":", 1)[1]  # the block every report is stored under
+                if len(index.get(full, ())) > AMBIGUOUS_BLOCK:
+                    continue  # too many such reports to attribute an undated one
             for other in index.get(k, ()):
                 if other != m.id:
                     pairs.add((min(m.id, other), max(m.id, other)))
