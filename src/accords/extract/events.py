@@ -119,7 +119,9 @@ def _presence_scopes(doc: Doc, clause_start: int, clause_end: int,
             continue
         if h.kind == "presence_after":
             starts = [x.end for x in hits if x.end <= h.start and x.kind in ("done", "agent", "side_word")]
-            start = max(max(starts) if starts else clause_start, _prev_comma(doc.text, h.start, clause_start))
+            start = max(starts) if starts else clause_start
+            # names in apposition carry commas ("the president, X, and the minister, Y, attended"):
+            # the scope reaches back to the verb or the clause start, not to the last comma
             if people is None or any(start <= p.start < h.start for p in people):
                 scopes.append((start, h.start))
                 continue
