@@ -201,7 +201,8 @@ class _Builder:
         if events:
             for c in pending_related:
                 events[0].related.append(self._related(events[0], c))
-        return [e for e in events if e.instrument is not None or e.parties]
+        # an event names a party or a signatory: with neither it describes no international signing
+        return [e for e in events if e.parties or e.signatories]
 
     def _event_for(self, events: list[EventMention], c: Clause) -> EventMention | None:
         if not events:
