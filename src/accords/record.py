@@ -149,6 +149,8 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
                 "bodies": list(dict.fromkeys(s.value["name"] for s in f("body") if s.value.get("party") == p))}
                for p in party_ids]
     discrepancies: list[dict[str, Any]] = []
+    # Reports call any instrument "an agreement": only specific types that differ are a disagreement.
+    inst_others = inst_others if len([v for v in inst_others if v["value"] != "agreement"]) > 1 else []
     for fname, others in (("instrument", inst_others), ("date_signed", date_others), ("place", place_others)):
         if others:
             discrepancies.append({"field": fname, "values": others, "note": "sources disagree"})

@@ -161,7 +161,8 @@ def _person(doc: Doc, p: PersonMention, party: str | None, party_span: tuple[int
         if office is not None:
             if pf is None:  # the knowledge file says which state they held office for on that day
                 pf = Found(office.country, p.start, p.end, "party-from-knowledge")
-            role_en = role_en or office.title
+            if not role_en or role_en == "Counterpart":  # "his counterpart": the office says more
+                role_en = office.title
     return Person(name=Found(p.name, p.start, p.end, p.rule), role=role, role_en=role_en, party=pf, kb=p.kb)
 
 
