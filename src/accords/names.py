@@ -3,7 +3,7 @@
 anyascii (ISC) transliterates any script to ASCII; the skeleton then drops vowels, glides and
 signs and folds consonants that transliterations write differently (sh/ch/ş/ш → s, p/b, v/f,
 q/k/c, j/g, z/s), so Samir Haddad, Самир Хаддад and سمير حداد share one skeleton, while
-Dana Askel (`dn skl`) and دانا إيشل (`dn sl`) do not. The skeleton is hand-written because no
+Tamar Kesler (`tmr kslr`) and تامار شلر (`tmr slr`) do not. The skeleton is hand-written because no
 library folds transliteration variants across Arabic, Hebrew, Cyrillic and Latin this way.
 """
 
