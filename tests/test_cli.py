@@ -66,6 +66,18 @@ def test_bad_inputs_are_named_and_the_run_goes_on(tmp_path, seed_files):
     assert strict.exit_code == 3
 
 
+def test_a_refusal_keeps_its_path_on_one_line(tmp_path, monkeypatch):
+    """A narrow terminal must not cut the refused file's path in two: users copy and grep it."""
+    from accords import cli
+    monkeypatch.setattr(cli.err, "width", 40)
+    deep = tmp_path / ("a-folder-with-a-long-name-" * 3) / "and-a-long-file-name.json"
+    deep.parent.mkdir()
+    deep.write_text("{not json", encoding="utf-8")
+    result = run("ingest", str(deep), "--db", str(tmp_path / "s.db"))
+    lines = [ln for ln in result.output.splitlines() if "refused " in ln and "[E104]" in ln]
+    assert len(lines) == 1 and str(deep) in lines[0] and "not JSON" in lines[0]
+
+
 def test_unknown_agreement_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["show", "agr-nope", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1 and "no agreement 'agr-nope'" in result.output

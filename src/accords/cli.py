@@ -19,7 +19,9 @@ from accords.limits import Limits
 from accords.store.sqlite import Store
 
 DEFAULT_DB = "accords.db"
-err = Console(stderr=True)
+# Messages are never wrapped: a refusal names a file, and a path cut over two lines
+# cannot be copied or grepped (tables on stdout still fit the terminal).
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 db_option = click.option(
