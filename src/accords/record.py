@@ -124,8 +124,9 @@ def _title(rec: dict[str, Any]) -> str:
     return f"{label}{between}{about}{when}{where}"
 
 
-def _confidence(rec: dict[str, Any], n_sources: int) -> float:
+def _confidence(rec: dict[str, Any], n_sources: int, announced_only: bool = False) -> float:
     score = 0.45 + 0.1 * min(n_sources - 1, 3)
+    score -= 0.15 if announced_only else 0  # no source says "signed": an announcement is weaker
     score += 0.1 if len(rec["parties"]) >= 2 else -0.15
     score += 0.05 if rec["date_signed"] else 0
     score += 0.05 if rec["signatories"] else 0
@@ -214,7 +215,8 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
         "confidence": 0.0,
     }
     rec["title"] = _title(rec)
-    rec["confidence"] = _confidence(rec, len(sources))
+    triggers = {s.value for s in f("trigger")}
+    rec["confidence"] = _confidence(rec, len(sources), announced_only=triggers == {"announced"})
     return rec
 
 

@@ -4,6 +4,11 @@ A clause is a sentence (outside quotations) with a completed-signing verb and an
 word, where no cue of a plan, wish, draft, talks or refusal stands near the verb. A clause whose
 instrument comes after a cue such as "this follows the signing of" or "last month", or whose
 verb is a pluperfect of background ("had signed"), reports a related, earlier agreement.
+
+An announcement ("the two leaders announced a framework agreement") is a weaker report: it makes a
+clause only in a sentence with no signing verb, with the instrument right beside the verb and
+no "that" between them ("announced that they were leaving the accord" announces something else).
+A joint statement is the medium of an announcement, never the instrument it announces.
 """
 
 from __future__ import annotations
@@ -12,11 +17,15 @@ from dataclasses import dataclass, field
 
 from accords.extract.annotate import Doc
 from accords.text.matcher import Hit
+from accords.text.normalize import fold_str
 from accords.text.segment import Segment
 
 # How far from a verb (in characters) a "not done" cue still governs it.
 _NOT_DONE_BEFORE = 80
 _NOT_DONE_AFTER = 50
+# How far (in characters) an announced instrument may stand from the verb: its object, or the
+# subject of a verb-final clause ("توافقنامه را اعلام کردند"), not a word of another clause.
+_ANNOUNCE_REACH = 60
 
 
 @dataclass
@@ -51,6 +60,21 @@ def _nearest(hits: list[Hit], pos: int, kinds: tuple[str, ...]) -> Hit | None:
     return min(cands, key=lambda h: (abs(h.start - pos), h.kind != "instrument"))
 
 
+def _announced(doc: Doc, verb: Hit, hits: list[Hit]) -> Hit | None:
+    """The instrument an announcement verb governs, or None."""
+    # a joint statement is itself the announcement ("announced in a joint statement"), not what it announces
+    near = [h for h in hits if h.kind == "instrument" and h.value != "joint_declaration"
+            and (0 <= h.start - verb.end <= _ANNOUNCE_REACH or 0 <= verb.start - h.end <= _ANNOUNCE_REACH)]
+    if not near:
+        return None
+    inst = min(near, key=lambda h: min(abs(h.start - verb.end), abs(verb.start - h.end)))
+    lo, hi = min(verb.end, inst.end), max(verb.start, inst.start)
+    comps = {fold_str(w) for w in doc.pack.get("quote_patterns.yaml", "complementizers")}
+    if any(t.folded in comps for t in doc.tokens_in(lo, hi)):
+        return None
+    return inst
+
+
 def _related_start(hits: list[Hit], verb: Hit) -> int | None:
     """Where the part of a sentence about an earlier agreement begins, if it does. A recall cue
     ("we recall that", "xatırladaq ki", "напомним") before the verb covers the whole sentence."""
@@ -76,6 +100,8 @@ def find_clauses(doc: Doc) -> list[Clause]:
     for n, sent in enumerate(doc.sentences):
         hits = [h for h in doc.hits_in(sent.start, sent.end) if not doc.in_quote(h.start)]
         verbs = [h for h in hits if h.kind in ("done", "nominal")]
+        if not verbs:
+            verbs = [h for h in hits if h.kind == "announce"]
         if not verbs and _continues(doc, out, n, reach=2):
             # "The Azerbaijani side was represented by ...": who signed, told next to the signing
             verbs = [h for h in hits if h.kind == "represent"]
@@ -86,7 +112,12 @@ def find_clauses(doc: Doc) -> list[Clause]:
             completed = any(h.kind == "completion" for h in hits)
             if verb.kind == "nominal" and rel is None and not completed:
                 continue  # "signing" alone does not say a signing took place ("took place" does)
-            inst = _nearest(hits, verb.start, ("instrument", "anaphora"))
+            if verb.kind == "announce":
+                inst = _announced(doc, verb, hits)
+                if inst is None or rel is not None:
+                    continue
+            else:
+                inst = _nearest(hits, verb.start, ("instrument", "anaphora"))
             if inst is None and not _continues(doc, out, n):
                 continue
             related = rel is not None and ((inst is not None and inst.start >= rel) or verb.start >= rel)

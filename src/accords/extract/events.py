@@ -202,8 +202,10 @@ class _Builder:
         if events:
             for c in pending_related:
                 events[0].related.append(self._related(events[0], c))
-        # an event names a party or a signatory: with neither it describes no international signing
-        return [e for e in events if e.parties or e.signatories]
+        # an event names a party or a signatory: with neither it describes no international signing;
+        # an announcement alone must name both sides (one state announcing a deal is no record of it)
+        return [e for e in events if (e.parties or e.signatories)
+                and (e.trigger is None or e.trigger.value != "announced" or len(e.parties) >= 2)]
 
     def _event_for(self, events: list[EventMention], c: Clause) -> EventMention | None:
         if not events:
@@ -225,7 +227,10 @@ class _Builder:
     def _add_clause(self, ev: EventMention, c: Clause) -> None:
         doc = self.doc
         ev.sentences.append((c.start, c.end))
-        if ev.trigger is None:
+        if c.verb.kind == "announce":
+            if ev.trigger is None:
+                ev.trigger = Found("announced", c.verb.start, c.verb.end, "announce-verb")
+        elif ev.trigger is None or ev.trigger.value == "announced":
             ev.trigger = Found("signed", c.verb.start, c.verb.end, "signing-verb")
         if c.instrument is not None and c.instrument.kind == "instrument":
             f = Found(c.instrument.value, c.instrument.start, c.instrument.end, "instrument-word")
@@ -413,6 +418,12 @@ class _Builder:
             if self.doc.hits_in(sent.start, sent.end, "nominal", "instrument", "anaphora") \
                     and not self._in_related(d.start):
                 cands.append((len(ev.sentences) + 1, d))
+        lead = self._lead_in(ev)
+        if lead and not cands:
+            # the scene's date opens its sentence; a later one dates something else ("since 2022")
+            first = next((d for d in self.dates if lead[0] <= d.start < lead[1]), None)
+            if first is not None and not first.bound:
+                cands.append((len(ev.sentences) + 2, first))
         best: tuple[int, int, Found, DateExpr] | None = None
         for rank, d in cands:
             value = d.resolve(self.published, self.day_known)
@@ -441,6 +452,24 @@ class _Builder:
                 out.append(Found(d.value, e.start, e.end, f"date-{e.calendar}-check"))
         return out
 
+    def _lead_in(self, ev: EventMention) -> tuple[int, int] | None:
+        """The sentence right before the event's first one, when it sets the scene for it: it
+        names the event's parties or people ("On Thursday 6 February, President X received
+        President Y in Paris. The two heads of state announced ..."), and reports no signing
+        or earlier agreement of its own. Its date and place are the last resort of the event's."""
+        if not ev.sentences:
+            return None
+        idx = next((k for k, s in enumerate(self.doc.sentences) if s.start == ev.sentences[0][0]), 0)
+        if idx == 0:
+            return None
+        sent = self.doc.sentences[idx - 1]
+        if any(c.sentence == sent for c in self.clauses) or self.doc.hits_in(sent.start, sent.end, "after_cue", "recall"):
+            return None
+        mine = {p.value for p in ev.parties}
+        named = {p.value for p in _parties_in(self.doc, sent.start, sent.end)} & mine
+        people = [p for p in self.people if sent.start <= p.start < sent.end and (p.party in mine or p.kb or p.role_en)]
+        return (sent.start, sent.end) if named or people else None
+
     def _after_publication(self, value: str) -> bool:
         return bool(self.published and value[:10] > self.published.isoformat()[: len(value[:10])])
 
@@ -452,6 +481,9 @@ class _Builder:
         spans = list(ev.sentences)
         first_end = ev.sentences[0][1] if ev.sentences else 0
         spans.append((first_end, first_end + 300))
+        lead = self._lead_in(ev)
+        if lead:
+            spans.append(lead)
         for a, b in spans:
             for h in self.doc.hits_in(a, b, "city", "landmark"):
                 if self.doc.in_quote(h.start) or self._in_related(h.start):

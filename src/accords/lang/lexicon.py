@@ -4,6 +4,7 @@ Hit kinds the engine reads (the `kind` of a `Hit`):
     party            a state (ISO code) or organisation (org:slug): name, demonym, short form
     instrument       value = instrument type;  anaphora: "the document"
     done, nominal, not_done, after_cue, agent     signing verbs and the cues around them
+    announce         a verb announcing an instrument (weaker than done)
     side_word, side_cue, presence_cue, body_noun, capital_word
     role (value = English head), rank, honorific, counterpart, portfolio
     month, weekday, rel_day, rel_month, year_word, cal_month (value = (calendar, n))
@@ -82,6 +83,7 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("signing_verbs.yaml", "completion_cues"): "completion",
         ("signing_verbs.yaml", "recall_cues"): "recall",
         ("signing_verbs.yaml", "represent_verbs"): "represent",
+        ("signing_verbs.yaml", "announce_verbs"): "announce",
         ("parties.yaml", "side_words"): "side_word",
         ("parties.yaml", "side_cues"): "side_cue",
         ("parties.yaml", "between_cues"): "between",
