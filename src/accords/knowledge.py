@@ -68,10 +68,13 @@ def leaders() -> dict[str, Leader]:
 @cache
 def name_index(lang: str) -> dict[str, str]:
     """Folded full names (in `lang`, and the English forms for Latin-script text) -> leader key."""
+    from accords.lang.pack import load
+
+    latin = load(lang).script == "Latn"  # the press of a Latin-script language also writes English forms
     index: dict[str, str] = {}
     for key, leader in leaders().items():
         forms = list(leader.names.get(lang, ()))
-        if lang not in ("ar", "he", "fa", "ru"):
+        if latin:
             forms += list(leader.names.get("en", ()))
         for form in forms:
             index.setdefault(fold_str(form), key)

@@ -15,7 +15,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-_DIGRAPHS = (("dzh", "g"), ("dsh", "g"), ("dj", "g"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("kh", ""), ("gh", "g"), ("th", "t"),
+# English spellings read otherwise: "chr" is k (Chris, Christopher), "ght" is t (Wright, Knight).
+_DIGRAPHS = (("chr", "kr"), ("ght", "t"), ("dzh", "g"), ("dsh", "g"), ("dj", "g"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("kh", ""), ("gh", "g"), ("th", "t"),
              ("ph", "f"), ("dh", "d"), ("ts", "s"), ("tz", "s"), ("ck", "k"))
 # b, v, f and p are one letter here: Arabic writes v and p as ف and ب, Hebrew ב is b or v.
 _FOLD = str.maketrans({"q": "k", "c": "k", "x": "k", "v": "b", "f": "b", "w": "", "y": "", "h": "", "j": "g",
@@ -71,6 +72,7 @@ def latin(name: str) -> str:
 def token_skeleton(token: str) -> str:
     t = anyascii(token).lower()
     t = re.sub(r"[^a-z]", "", t)
+    t = re.sub(r"^kn", "n", t)  # English silent k (Knight, Knox)
     for a, b in _DIGRAPHS:
         t = t.replace(a, b)
     t = t.translate(_FOLD)

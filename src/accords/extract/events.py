@@ -128,7 +128,9 @@ def _presence_scopes(doc: Doc, clause_start: int, clause_end: int,
             # no name before it: the word opens the list instead ("בטקס נכחו X", "iştirak edən X")
         ends = [x.start for x in hits if x.start > h.end and x.kind in ("done", "agent", "side_word", "side_cue")]
         end = min(ends) if ends else clause_end
-        if people is not None and in_clause and h.kind == "presence_cue":
+        # the comma ends the witnesses only when signers follow it (a verb, agent or side comes
+        # later); after the verb, "..., as well as X" goes on listing who attended
+        if people is not None and in_clause and h.kind == "presence_cue" and ends:
             named = [p for p in people if h.end <= p.start < end]
             if named:
                 end = min(end, _next_comma(doc.text, named[0].end, end))

@@ -90,6 +90,7 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("parties.yaml", "between_cues_after"): "between_after",
         ("parties.yaml", "presence_cues"): "presence_cue",
         ("parties.yaml", "presence_cues_after"): "presence_after",
+        ("parties.yaml", "list_continuations"): "continuation",
         ("parties.yaml", "body_nouns"): "body_noun",
         ("parties.yaml", "capital_words"): "capital_word",
         ("titles.yaml", "ranks"): "rank",

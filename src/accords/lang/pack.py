@@ -32,7 +32,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "parties.yaml": {
         "countries": "table", "not_party": "list", "side_words": "list", "between_cues": "list",
         "between_cues_after": "list", "side_cues": "list",
-        "presence_cues": "list", "presence_cues_after": "list", "body_nouns": "list", "capital_words": "list",
+        "presence_cues": "list", "presence_cues_after": "list", "list_continuations": "list", "body_nouns": "list", "capital_words": "list",
     },
     "titles.yaml": {"roles": "map", "ranks": "list", "honorifics": "list", "counterparts": "list", "portfolio_words": "list",
                     "role_links": "list"},

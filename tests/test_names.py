@@ -1,0 +1,43 @@
+"""Name skeletons: one person's spellings in several scripts agree, two people's do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from accords.names import latin, same_name, surname_key
+
+SAME = [
+    ("Samir Haddad", "Самир Хаддад"),
+    ("Samir Haddad", "سمير حداد"),
+    ("Samir Haddad", "סמיר חדאד"),
+    ("Rashad Nabiyev", "Rəşad Nəbiyev"),
+    ("Rashad Nabiyev", "Рашад Набиев"),
+    ("Christopher Knight", "كريستوفر نايت"),  # English "chr" is k, "ght" is t
+    ("Chris Wright", "كريس رايت"),
+    ("Chris Wright", "Крис Райт"),
+    ("Nikolai Kotov", "Николаем Котовым"),  # an inflected surname
+]
+DIFFERENT = [
+    ("Tamar Kesler", "تامار شلر"),
+    ("Samir Haddad", "Samir Hamdan"),
+    ("Chris Wright", "Chris Wong"),
+    ("Ana Souza", "Rita Souza"),  # same surname, other given name
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_one_person_in_two_scripts(a, b):
+    assert same_name(a, b) and same_name(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_two_people(a, b):
+    assert not same_name(a, b)
+
+
+def test_blocking_key_is_the_surname_skeleton():
+    assert surname_key("Chris Wright") == surname_key("كريس رايت") != ""
+
+
+def test_latin_display_form_of_arabic():
+    assert latin("سمير حداد") == "Samir Hadad"
