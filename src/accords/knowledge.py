@@ -70,14 +70,22 @@ def name_index(lang: str) -> dict[str, str]:
     """Folded full names (in `lang`, and the English forms for Latin-script text) -> leader key."""
     from accords.lang.pack import load
 
-    latin = load(lang).script == "Latn"  # the press of a Latin-script language also writes English forms
+    pack = load(lang)
+    latin = pack.script == "Latn"  # the press of a Latin-script language also writes English forms
+    # A final vowel the last word drops before a case ending (Georgian ალიევი, ალიევ-მა): the stem
+    # is listed too, and the pack's endings rebuild every case from it.
+    drops = tuple(fold_str(e) for e in pack.get("language.yaml", "name_stem_drop"))
     index: dict[str, str] = {}
     for key, leader in leaders().items():
         forms = list(leader.names.get(lang, ()))
         if latin:
             forms += list(leader.names.get("en", ()))
         for form in forms:
-            index.setdefault(fold_str(form), key)
+            folded = fold_str(form)
+            index.setdefault(folded, key)
+            for end in drops:
+                if folded.endswith(end) and len(folded.split()[-1]) > len(end) + 3:
+                    index.setdefault(folded[: -len(end)], key)
     return index
 
 
@@ -93,6 +101,23 @@ def surname_index(lang: str) -> dict[str, str]:
 
 
 def lookup(name: str, lang: str) -> str | None:
-    """The leader a name written in `lang` refers to, if it is one."""
+    """The leader a name written in `lang` refers to, if it is one: as written, or less a case
+    ending where the language puts one on names (ვენსმა, Əliyevin)."""
     folded = fold_str(name)
-    return name_index(lang).get(folded) or (surname_index(lang).get(folded) if " " not in folded else None)
+    for form in (folded, *(folded[: -len(s)] for s in _name_endings(lang) if folded.endswith(s))):
+        if len(form.split()[-1]) < 3:
+            continue
+        found = name_index(lang).get(form) or (surname_index(lang).get(form) if " " not in form else None)
+        if found:
+            return found
+    return None
+
+
+@cache
+def _name_endings(lang: str) -> tuple[str, ...]:
+    """The endings a leader's name may carry in `lang` (the pack's suffixes, when names take them)."""
+    from accords.lang.pack import load
+
+    pack = load(lang)
+    kinds = pack.get("language.yaml", "suffix_kinds")
+    return pack.suffixes if not kinds or "known_person" in kinds else ()
