@@ -104,7 +104,11 @@ def lookup(name: str, lang: str) -> str | None:
     """The leader a name written in `lang` refers to, if it is one: as written, or less a case
     ending where the language puts one on names (ვენსმა, Əliyevin)."""
     folded = fold_str(name)
-    for form in (folded, *(folded[: -len(s)] for s in _name_endings(lang) if folded.endswith(s))):
+    forms = [folded, *(folded[: -len(s)] for s in _name_endings(lang) if folded.endswith(s))]
+    head, apos, tail = folded.rpartition("'")
+    if apos and " " not in tail and 0 < len(tail) <= 5 and _name_endings(lang):
+        forms.append(head)  # Turkish and Azerbaijani set a name's ending off: Aliyev'in, Erdoğan'ın
+    for form in forms:
         if len(form.split()[-1]) < 3:
             continue
         found = name_index(lang).get(form) or (surname_index(lang).get(form) if " " not in form else None)
