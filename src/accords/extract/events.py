@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from accords.extract.annotate import Doc
 from accords.extract.clauses import Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
@@ -20,6 +22,11 @@ from accords.model import EventMention, Found, Person, Related
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
 
+_YEAR_REACH = 12  # characters between a signing verb and a bare year that dates it ("signed in 2015")
+# A bare year after a verb, past at most one short word ("firmado en 2015", "подписан в 2015"), or
+# before a verb-final participle with its ending and year word ("2015-ci ildə imzalanmış").
+_YEAR_AFTER = regex.compile(r"[\s,]+(?:\p{L}{1,3}\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
+_YEAR_BEFORE = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?:[-‐'’]?\p{L}{0,4})?(?:\s+\p{L}{1,8})?\s+$")
 _LOCATIVE_GAP = 40  # how far before a place a locative word may stand (characters)
 
 
@@ -184,7 +191,7 @@ class _Builder:
         events: list[EventMention] = []
         pending_related: list[Clause] = []
         for c in self.clauses:
-            if c.related or (events and self._older(c, events[0])):
+            if c.related or (events and self._older(c, events[0])) or self._dated_participle(c):
                 pending_related.append(c)
                 continue
             target = self._event_for(events, c)
@@ -192,7 +199,8 @@ class _Builder:
                 target = EventMention(index=len(events))
                 events.append(target)
             self._add_clause(target, c)
-        if not events and pending_related:
+        background_only = not events and bool(pending_related)
+        if background_only:
             # The only signing told is an earlier one ("we recall that X and Y signed ..."): the
             # document still reports a signing, and that is its event.
             c = pending_related.pop(0)
@@ -206,8 +214,12 @@ class _Builder:
                 events[0].related.append(self._related(events[0], c))
         # an event names a party or a signatory: with neither it describes no international signing;
         # an announcement alone must name both sides (one state announcing a deal is no record of it)
-        return [e for e in events if (e.parties or e.signatories)
-                and (e.trigger is None or e.trigger.value != "announced" or len(e.parties) >= 2)]
+        # and an earlier signing told in passing names its two sides ("its commitment to the Paris
+        # Agreement, signed in 2015" reports no signing between identified parties)
+        def weak(e: EventMention) -> bool:
+            return background_only or (e.trigger is not None and e.trigger.value == "announced")
+
+        return [e for e in events if (e.parties or e.signatories) and not (weak(e) and len(e.parties) < 2)]
 
     def _event_for(self, events: list[EventMention], c: Clause) -> EventMention | None:
         if not events:
@@ -254,6 +266,25 @@ class _Builder:
                 if got:
                     return got
         return None
+
+    def _dated_participle(self, c: Clause) -> bool:
+        """A signing verb with a bare year beside it ("the Paris Agreement, signed in 2015",
+        "2015-ci ildə imzalanmış") names an earlier agreement by its year: a report of a fresh
+        signing gives the day or says "today". A year later than the publication is no past."""
+        if c.verb.kind != "done":
+            return False
+        text = self.doc.text
+        after = _YEAR_AFTER.match(text, c.verb.end, min(len(text), c.verb.end + _YEAR_REACH + 4))
+        before = _YEAR_BEFORE.search(text, max(0, c.verb.start - _YEAR_REACH - 12), c.verb.start)
+        for m in (after, before):
+            if m is None:
+                continue
+            year, at = int(m.group("year")), m.start("year")
+            if any(d.start <= at < d.end for d in self.dates):
+                continue  # part of a fuller date ("signed on 3 May 2015"): dated by _date
+            if self.published is None or year <= self.published.year:
+                return True
+        return False
 
     def _older(self, c: Clause, main: EventMention) -> bool:
         """A later clause dated well before the main signing (or the publication) tells of an
