@@ -16,12 +16,16 @@ SAME = [
     ("Chris Wright", "كريس رايت"),
     ("Chris Wright", "Крис Райт"),
     ("Nikolai Kotov", "Николаем Котовым"),  # an inflected surname
+    ("ჯულია როსიმ", "ჯულია როსი"),  # Georgian ergative and nominative (name_case_endings)
+    ("ჯეი დი ვენსის", "ჯეი დი ვენსმა"),  # genitive and ergative
+    ("ჯულია როსიმ", "Julia Rossi"),
 ]
 DIFFERENT = [
     ("Tamar Kesler", "تامار شلر"),
     ("Samir Haddad", "Samir Hamdan"),
     ("Chris Wright", "Chris Wong"),
-    ("Ana Souza", "Rita Souza"),  # same surname, other given name
+    ("Ana Souza", "Rita Souza"),
+    ("ჯულია როსიმ", "ჯულია როზენი"),  # an ending is stripped, not any letter  # same surname, other given name
 ]
 
 

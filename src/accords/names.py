@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
@@ -68,9 +70,44 @@ def latin(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in out.split())
 
 
+# ISO 15924 codes of the packs -> Unicode script names for `regex`.
+_SCRIPTS = {"Geor": "Georgian", "Cyrl": "Cyrillic", "Arab": "Arabic", "Hebr": "Hebrew", "Latn": "Latin"}
+
+
+@lru_cache(maxsize=1)
+def _case_endings() -> list[tuple[regex.Pattern[str], tuple[str, ...], tuple[str, ...]]]:
+    """Per script, the case endings names take and the final letter their stem drops, from the
+    packs that declare them (ka: როსიმ, როსის and როსი are one name)."""
+    from accords.lang.pack import available, load
+
+    out = []
+    for code in available():
+        pack = load(code)
+        endings = tuple(sorted(pack.get("language.yaml", "name_case_endings"), key=len, reverse=True))
+        if endings and pack.script in _SCRIPTS:
+            drops = tuple(pack.get("language.yaml", "name_stem_drop"))
+            out.append((regex.compile(rf"^\p{{{_SCRIPTS[pack.script]}}}+$"), endings, drops))
+    return out
+
+
+def _uninflected(token: str) -> str:
+    """A name word without its case ending and stem vowel, in a language whose names inflect."""
+    for script, endings, drops in _case_endings():
+        if not script.match(token):
+            continue
+        for end in endings:
+            if token.endswith(end) and len(token) - len(end) >= 3:
+                token = token[: -len(end)]
+                break
+        for end in drops:
+            if token.endswith(end) and len(token) - len(end) >= 3:
+                return token[: -len(end)]
+    return token
+
+
 @lru_cache(maxsize=65536)
 def token_skeleton(token: str) -> str:
-    t = anyascii(token).lower()
+    t = anyascii(_uninflected(token)).lower()
     t = re.sub(r"[^a-z]", "", t)
     t = re.sub(r"^kn", "n", t)  # English silent k (Knight, Knox)
     for a, b in _DIGRAPHS:

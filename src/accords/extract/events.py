@@ -19,6 +19,7 @@ from accords.extract.topics import read_topics
 from accords.knowledge import leaders
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
+from accords.names import same_name
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
 
@@ -173,6 +174,18 @@ def _person(doc: Doc, p: PersonMention, party: str | None, party_span: tuple[int
             if not role_en or role_en == "Counterpart":  # "his counterpart": the office says more
                 role_en = office.title
     return Person(name=Found(p.name, p.start, p.end, p.rule), role=role, role_en=role_en, party=pf, kb=p.kb)
+
+
+def _named_already(ev: EventMention, p: PersonMention) -> bool:
+    """The event already has this person: the same name, or another case of it (ვენსმა, ვენსის),
+    for the same side."""
+    for x in ev.signatories + ev.present:
+        if x.name.value == p.name:
+            return True
+        sides_agree = x.party is None or p.party is None or x.party.value == p.party
+        if sides_agree and (x.kb and x.kb == p.kb or same_name(x.name.value, p.name)):
+            return True
+    return False
 
 
 class _Builder:
@@ -359,7 +372,7 @@ class _Builder:
                     party, pspan = side[-1][1], (side[-1][0], side[-1][0])
             person = _person(self.doc, p, party, pspan, self.published)
             target = ev.present if any(a <= p.start < b for a, b in scopes) else ev.signatories
-            if all(x.name.value != p.name for x in ev.signatories + ev.present):
+            if not _named_already(ev, p):
                 target.append(person)
 
     # -- completing an event ---------------------------------------------------------------
@@ -423,7 +436,7 @@ class _Builder:
                 continue
             for a, b in _presence_scopes(self.doc, sent.start, sent.end, self.people, in_clause=False):
                 for p in self.people:
-                    if a <= p.start < b and all(x.name.value != p.name for x in ev.signatories + ev.present):
+                    if a <= p.start < b and not _named_already(ev, p):
                         ev.present.append(_person(self.doc, p, p.party, p.party_span, self.published))
 
     def _assign_sides(self, ev: EventMention) -> None:
