@@ -552,6 +552,11 @@ class _Builder:
     def _related(self, main: EventMention, c: Clause) -> Related:
         doc = self.doc
         start = c.related_from if c.related_from is not None else c.start
+        if start > c.start and c.verb.start > start \
+                and not any(h.kind == "done" and h.start < start for h in c.hits):
+            # a verb-final clause with the cue inside it ("X and Y the declaration already in 2019
+            # signed"): its subject, before the cue, is the earlier agreement's parties
+            start = c.start
         parties = [f.value for f in _parties_in(doc, start, c.end)]
         if len(parties) == 1:  # "with the US": the other side is the main party the text was speaking of
             parties.insert(0, self._implied_party(main, c, start))
