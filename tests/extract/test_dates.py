@@ -70,3 +70,13 @@ def test_bounds_are_kept_only_on_request():
 def test_partial_precision_is_not_padded():
     assert resolve("Signed in March 2025.", "en") == [("March 2025", "2025-03")]
     assert resolve("Signed last year.", "en") == [("last year", "2025")]
+
+
+def test_digits_newer_than_python_are_no_numbers():
+    """`regex` matches digits of newer Unicode (U+11DE0...) that int() cannot read: no crash, no date."""
+    from accords.extract import extract
+
+    odd = "\U00011de0"
+    for lang in ("ar", "en", "fa", "ru"):
+        text = f"{odd} 2{odd * 3}-01-01 {odd * 2}/{odd}/2020 signed in 2{odd * 3}"
+        assert extract(text, lang) == []

@@ -245,7 +245,8 @@ class _Numbers:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.items = [(m.start(), m.end(), int(m.group())) for m in _NUM.finditer(doc.text)]
+        # `regex` knows digits of newer Unicode than Python's int() does: those are no numbers here
+        self.items = [(m.start(), m.end(), int(m.group())) for m in _NUM.finditer(doc.text) if m.group().isdecimal()]
 
     def right_after(self, pos: int, max_gap: int = 3) -> tuple[int, int, int] | None:
         for s, e, v in self.items:
@@ -292,7 +293,8 @@ class _Numbers:
         text = self.doc.text[max(0, pos - 22) : pos]
         m = regex.search(r"((?:19|20)\d{2})(?:-?\p{Ll}{1,3})?\s+(?:\p{L}{1,6}\s+)?$", text)
         if m:
-            return int(m.group(1)), pos - len(text) + m.start(1)
+            if m.group(1).isdecimal():
+                return int(m.group(1)), pos - len(text) + m.start(1)
         return None
 
 
@@ -395,14 +397,23 @@ def _calendar_expr(h: Hit, nums: _Numbers, text: str, also_gregorian: bool) -> D
     return DateExpr(start, end, year=year, month=month, day=day, calendar=calendar)
 
 
+def _decimal(m: regex.Match[str]) -> bool:
+    """Every digit group Python can read (`regex` knows digits of newer Unicode than int())."""
+    return all(g.isdecimal() for g in m.groups() if g and g[0] not in "./-")
+
+
 def _numeric(doc: Doc) -> list[DateExpr]:
     out = []
     lang = doc.lang
     for m in _ISO.finditer(doc.text):
-        out.append(_ymd(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3]), lang))
+        if _decimal(m):
+            out.append(_ymd(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3]), lang))
     for m in _YMD.finditer(doc.text):
-        out.append(_ymd(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3]), lang))
+        if _decimal(m):
+            out.append(_ymd(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3]), lang))
     for m in _DMY.finditer(doc.text):
+        if not _decimal(m):
+            continue
         a, b, y = int(m[1]), int(m[3]), int(m[4])
         if lang == "en" and a <= 12 and b <= 12 and a != b and m[2] == "/":
             continue  # 03/04/2025: 3 April or March 4 — English writes both; the day is not known

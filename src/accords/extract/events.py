@@ -26,8 +26,8 @@ from accords.text.normalize import fold_str
 _YEAR_REACH = 12  # characters between a signing verb and a bare year that dates it ("signed in 2015")
 # A bare year after a verb, past at most one short word ("firmado en 2015", "подписан в 2015"), or
 # before a verb-final participle with its ending and year word ("2015-ci ildə imzalanmış").
-_YEAR_AFTER = regex.compile(r"[\s,]+(?:\p{L}{1,3}\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
-_YEAR_BEFORE = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?:[-‐'’]?\p{L}{0,4})?(?:\s+\p{L}{1,8})?\s+$")
+_YEAR_AFTER = regex.compile(r"[\s,]+(?:\p{L}{1,3}\s+)?(?P<year>(?:19|20|۱۹|۲۰|١٩|٢٠)\d\d)(?!\d)")
+_YEAR_BEFORE = regex.compile(r"(?<!\d)(?P<year>(?:19|20|۱۹|۲۰|١٩|٢٠)\d\d)(?:[-‐'’]?\p{L}{0,4})?(?:\s+\p{L}{1,8})?\s+$")
 _LOCATIVE_GAP = 40  # how far before a place a locative word may stand (characters)
 
 
@@ -290,8 +290,8 @@ class _Builder:
         after = _YEAR_AFTER.match(text, c.verb.end, min(len(text), c.verb.end + _YEAR_REACH + 4))
         before = _YEAR_BEFORE.search(text, max(0, c.verb.start - _YEAR_REACH - 12), c.verb.start)
         for m in (after, before):
-            if m is None:
-                continue
+            if m is None or not m.group("year").isdecimal():
+                continue  # (`regex` knows digits of newer Unicode than int() does)
             year, at = int(m.group("year")), m.start("year")
             if any(d.start <= at < d.end for d in self.dates):
                 continue  # part of a fuller date ("signed on 3 May 2015"): dated by _date

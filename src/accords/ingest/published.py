@@ -54,7 +54,7 @@ def from_url(url: str | None) -> str | None:
     if not url:
         return None
     m = _URL_DATE.search(url)
-    if not m:
+    if not m or not all(g.isdecimal() for g in m.groups() if g):  # digits int() cannot read
         return None
     y, mo, d = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
     try:
@@ -148,7 +148,7 @@ def with_year(month_day: tuple[int, int], partial: str | None) -> str | None:
     if not partial:
         return None
     m = regex.match(r"^(\d{4})(?:-(\d{2}))?", partial)
-    if not m:
+    if not m or not all(g.isdecimal() for g in m.groups() if g):
         return None
     year = int(m[1])
     month, day = month_day
