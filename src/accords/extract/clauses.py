@@ -75,7 +75,7 @@ def _announced(doc: Doc, verb: Hit, hits: list[Hit]) -> Hit | None:
     return inst
 
 
-def _related_start(hits: list[Hit], verb: Hit) -> int | None:
+def _related_start(doc: Doc, hits: list[Hit], verb: Hit) -> int | None:
     """Where the part of a sentence about an earlier agreement begins, if it does. A recall cue
     ("we recall that", "xatırladaq ki", "напомним") before the verb covers the whole sentence."""
     for h in hits:
@@ -83,8 +83,23 @@ def _related_start(hits: list[Hit], verb: Hit) -> int | None:
             return h.start
     for h in hits:
         if h.kind == "after_cue" and (h.start >= verb.start or h.end >= verb.start - 40):
+            if h.start <= verb.start < h.end or h.start == verb.start:
+                return _pluperfect_start(doc, verb, hits)
             return h.start
     return None
+
+
+def _pluperfect_start(doc: Doc, verb: Hit, hits: list[Hit]) -> int:
+    """A pluperfect ("had signed", "unterzeichnet hatten") makes its whole clause an earlier
+    signing: from a cue earlier in the sentence ("Dies knüpft an die Erklärung an, die X und Y
+    unterzeichnet hatten"), else from the comma that opens the clause, else the sentence start."""
+    earlier = [h.start for h in hits if h.kind in ("after_cue", "recall") and h.end <= verb.start]
+    if earlier:
+        return earlier[0]
+    sent = doc.sentence_of(verb.start)
+    start = sent.start if sent else 0
+    commas = [i for i in range(start, verb.start) if doc.text[i] in ",;،"]
+    return commas[-1] + 1 if commas else start
 
 
 def _continues(doc: Doc, clauses: list[Clause], n: int, reach: int = 1) -> bool:
@@ -108,7 +123,7 @@ def find_clauses(doc: Doc) -> list[Clause]:
         for verb in verbs:
             if _governed_by_not_done(doc, verb, sent, hits):
                 continue
-            rel = _related_start(hits, verb)
+            rel = _related_start(doc, hits, verb)
             completed = any(h.kind == "completion" for h in hits)
             if verb.kind == "nominal" and rel is None and not completed:
                 continue  # "signing" alone does not say a signing took place ("took place" does)
