@@ -22,6 +22,7 @@ def test_one_leader_in_every_language(lang, name):
     ("ka", "ილჰამ ალიევის"),  # genitive
     ("az", "İlham Əliyevin"),
     ("tr", "İlham Aliyev'in"),
+    ("ru", "Ильхамом Алиевым"),  # both words in the instrumental
 ])
 def test_a_case_ending_does_not_hide_the_leader(lang, name):
     assert lookup(name, lang) == lookup("Ilham Aliyev", "en")

@@ -9,6 +9,7 @@ surname that belongs to one leader alone, by the surname.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -104,9 +105,15 @@ def lookup(name: str, lang: str) -> str | None:
     """The leader a name written in `lang` refers to, if it is one: as written, or less a case
     ending where the language puts one on names (ვენსმა, Əliyevin)."""
     folded = fold_str(name)
-    forms = [folded, *(folded[: -len(s)] for s in _name_endings(lang) if folded.endswith(s))]
+    endings = _name_endings(lang)
+    forms = [folded, *(folded[: -len(s)] for s in endings if folded.endswith(s))]
+    words = folded.split()
+    if endings and 2 <= len(words) <= 3:
+        # every word inflected ("Владимиром Путиным"): each word less one ending
+        options = [[w, *(w[: -len(s)] for s in endings if w.endswith(s) and len(w) - len(s) >= 3)] for w in words]
+        forms += [" ".join(combo) for combo in itertools.product(*options)]
     head, apos, tail = folded.rpartition("'")
-    if apos and " " not in tail and 0 < len(tail) <= 5 and _name_endings(lang):
+    if apos and " " not in tail and 0 < len(tail) <= 5 and endings:
         forms.append(head)  # Turkish and Azerbaijani set a name's ending off: Aliyev'in, Erdoğan'ın
     for form in forms:
         if len(form.split()[-1]) < 3:

@@ -24,7 +24,7 @@ LAYERS: dict[str, str] = {
     "instrument": "instrument", "anaphora": "instrument",
     "done": "verb", "nominal": "verb", "announce": "verb", "continuation": "verb", "not_done": "verb", "after_cue": "verb", "agent": "verb",
     "completion": "completion", "represent": "represent", "recall": "recall",
-    "role": "title", "rank": "title", "honorific": "title", "counterpart": "title",
+    "role": "title", "rank": "title", "pair_subject": "title", "honorific": "title", "counterpart": "title",
     "body_noun": "title", "portfolio": "title", "capital_word": "title",
     "month": "date", "weekday": "date", "rel_day": "date", "rel_month": "date",
     "year_word": "date", "cal_month": "date",

@@ -197,6 +197,7 @@ class _Builder:
         self.dates = [d for d in find_dates(doc) if not doc.in_quote(d.start)]
         self.clauses = find_clauses(doc)
         self.explicit: set[int] = set()  # events whose parties a "between X and Y" named
+        self.clauses_of: dict[int, list[Clause]] = {}  # event index -> its signing clauses
         self.relatives = {fold_str(w) for w in doc.pack.get("language.yaml", "relative_pronouns")}
 
     # -- events ---------------------------------------------------------------------------
@@ -254,6 +255,7 @@ class _Builder:
     def _add_clause(self, ev: EventMention, c: Clause) -> None:
         doc = self.doc
         ev.sentences.append((c.start, c.end))
+        self.clauses_of.setdefault(ev.index, []).append(c)
         if c.verb.kind == "announce":
             if ev.trigger is None:
                 ev.trigger = Found("announced", c.verb.start, c.verb.end, "announce-verb")
@@ -323,6 +325,17 @@ class _Builder:
                         return got
         return None
 
+    def _agentless_passive(self, c: Clause, stop: int) -> bool:
+        """A passive verb ("was signed", "imzalanıb") with no agent marker and no "between X
+        and Y" in its clause: the clause does not say who signed."""
+        passive = self.doc.cache.get("passive_forms")
+        if passive is None:
+            passive = {fold_str(w) for w in self.doc.pack.get("signing_verbs.yaml", "passive_forms")}
+            self.doc.cache["passive_forms"] = passive
+        if fold_str(self.doc.text[c.verb.start:c.verb.end]) not in passive:  # type: ignore[operator]
+            return False
+        return not any(h.kind in ("agent", "between", "between_after") and h.start < stop for h in c.hits)
+
     def _reported_from(self, c: Clause) -> int:
         """Where the reported signing starts when a reporting verb introduces it: after the
         complementizer ("that", "أن") that follows the verb, or after the verb itself."""
@@ -360,6 +373,7 @@ class _Builder:
         scopes = _presence_scopes(self.doc, c.start, stop, self.people)
         sides = _side_marks(self.doc, c.start, stop)
         reported_from = self._reported_from(c)
+        unnamed = self._agentless_passive(c, stop)
         for p in self.people:
             if not (c.start <= p.start < stop):
                 continue
@@ -371,19 +385,56 @@ class _Builder:
                 if side:
                     party, pspan = side[-1][1], (side[-1][0], side[-1][0])
             person = _person(self.doc, p, party, pspan, self.published)
-            target = ev.present if any(a <= p.start < b for a, b in scopes) else ev.signatories
+            present = any(a <= p.start < b for a, b in scopes)
+            if unnamed and not present:
+                continue  # "the MoU was signed in Baku, said minister X": X is not said to sign
+            target = ev.present if present else ev.signatories
             if not _named_already(ev, p):
                 target.append(person)
 
     # -- completing an event ---------------------------------------------------------------
     def _complete(self, ev: EventMention) -> None:
         self._more_parties(ev)
+        self._pair_subject(ev)
         self._presence_elsewhere(ev)
         self._assign_sides(ev)
         ev.date_signed = self._date(ev)
         ev.date_support = self._date_support(ev)
         ev.place = self._place(ev)
         ev.domains, ev.areas = read_topics(self.doc, ev, self.people)
+
+    def _pair_subject(self, ev: EventMention) -> None:
+        """"The two leaders signed ...", "лидеры двух стран скрепили подписями": with no signer
+        named in the clause, the signers are the two people the text last named for the event's
+        two parties (in the clause before the phrase, or the two sentences before it)."""
+        if ev.signatories or len(ev.parties) != 2:
+            return
+        mine = [f.value for f in ev.parties]
+        for c in self.clauses_of.get(ev.index, []):
+            if c.verb.kind == "announce":
+                continue
+            scopes = _presence_scopes(self.doc, c.start, c.end, self.people)
+            pair = next((h for h in c.hits if h.kind == "pair_subject"
+                         and not any(a <= h.start < b for a, b in scopes)), None)
+            if pair is None:
+                continue
+            idx = self.doc.sentences.index(c.sentence)
+            since = self.doc.sentences[max(0, idx - 2)].start
+            latest: dict[str, PersonMention] = {}
+            for p in self.people:
+                party = p.party or self._office_country(p)
+                if since <= p.start < pair.start and party in mine and not self.doc.in_quote(p.start):
+                    latest[party] = p
+            if len(latest) == 2:
+                for party in mine:
+                    p = latest[party]
+                    ev.signatories.append(_person(self.doc, p, party, p.party_span or (p.start, p.end),
+                                                  self.published))
+                return
+
+    def _office_country(self, p: PersonMention) -> str | None:
+        office = leaders()[p.kb].office_on(self.published) if p.kb else None
+        return office.country if office else None
 
     def _more_parties(self, ev: EventMention) -> None:
         """Fewer than two parties in the clauses: read the sentences that name the instrument, and the headline."""

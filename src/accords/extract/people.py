@@ -22,7 +22,7 @@ from accords.text.normalize import fold_str, light_fold
 # Layers whose words are never part of a personal name.
 _NOT_NAME_KINDS = {
     "party", "role", "portfolio", "body_noun", "month", "weekday", "rel_day", "rel_month",
-    "instrument", "anaphora", "done", "nominal", "announce", "not_done", "presence_cue", "presence_after", "side_word", "agent",
+    "instrument", "anaphora", "done", "nominal", "announce", "pair_subject", "not_done", "presence_cue", "presence_after", "side_word", "agent",
     "city", "landmark", "counterpart", "honorific", "rank", "quote_verb", "capital_word", "domain",
 }  # (known_person hits are names: never in this set)
 _MAX_NAME_TOKENS = 5

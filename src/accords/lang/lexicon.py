@@ -96,6 +96,7 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("titles.yaml", "ranks"): "rank",
         ("titles.yaml", "honorifics"): "honorific",
         ("titles.yaml", "counterparts"): "counterpart",
+        ("titles.yaml", "pair_subjects"): "pair_subject",
         ("titles.yaml", "portfolio_words"): "portfolio",
         ("date_words.yaml", "year_words"): "year_word",
         ("quote_patterns.yaml", "verbs"): "quote_verb",

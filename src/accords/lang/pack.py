@@ -28,14 +28,14 @@ SCHEMA: dict[str, dict[str, str]] = {
     "instruments.yaml": {"types": "table", "anaphora": "list", "generic": "list"},
     "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list", "agent_markers": "list",
                            "completion_cues": "list", "represent_verbs": "list", "recall_cues": "list",
-                           "announce_verbs": "list"},
+                           "announce_verbs": "list", "passive_forms": "list"},
     "parties.yaml": {
         "countries": "table", "not_party": "list", "side_words": "list", "between_cues": "list",
         "between_cues_after": "list", "side_cues": "list",
         "presence_cues": "list", "presence_cues_after": "list", "list_continuations": "list", "body_nouns": "list", "capital_words": "list",
     },
     "titles.yaml": {"roles": "map", "ranks": "list", "honorifics": "list", "counterparts": "list", "portfolio_words": "list",
-                    "role_links": "list"},
+                    "role_links": "list", "pair_subjects": "list"},
     "date_words.yaml": {
         "months": "map", "weekdays": "map", "relative_days": "map", "relative_months": "map",
         "year_words": "list", "hebrew_months": "map", "hijri_months": "map", "persian_months": "map",
