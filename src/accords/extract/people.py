@@ -58,6 +58,7 @@ class _Reader:
         # compared on the light fold: إلهام is a name, not ال + هام
         self.definite = tuple(light_fold(p) for p in pack.get("language.yaml", "definite_prefixes"))
         self.links = {fold_str(w) for w in pack.get("titles.yaml", "role_links")}
+        self.conjunctions = {fold_str(w) for w in pack.get("language.yaml", "conjunctions")}
         self.prefixes = pack.prefixes
         # token index -> kinds of the hits covering it
         self.kinds: list[set[str]] = [set() for _ in doc.tokens]
@@ -230,6 +231,20 @@ def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
     return out
 
 
+def _coordinated(r: _Reader, first: PersonMention) -> PersonMention | None:
+    """"the ambassadors, X and Y", "Minister X and Y": a full name right after "and" that follows
+    a titled name is a person too. Its office is not known (the title may be singular)."""
+    toks = r.doc.tokens
+    j = r.doc.token_index(first.end)
+    if j + 1 >= len(toks) or toks[j].folded not in r.conjunctions or r.gap(j).strip():
+        return None
+    k = j + 1
+    if r.kinds[k] & {"role", "counterpart", "party", "rank", "honorific"}:
+        return None  # "X and the Minister Y", "X and Germany": read by other rules
+    n = r.name_at(k)
+    return _mention(r, k, n, None, k, None, None, "coordinated-name") if n >= 2 else None
+
+
 def _before_role(r: _Reader, head: Hit) -> PersonMention | None:
     """NAME, ROLE (cased scripts): "Luc Moreau, ministre de la Culture"."""
     if not r.cased:
@@ -270,14 +285,19 @@ def find_people(doc: Doc) -> list[PersonMention]:
 def _find_people(doc: Doc) -> list[PersonMention]:
     r = _Reader(doc)
     found: dict[tuple[int, int], PersonMention] = {}
+    coordinated: dict[tuple[int, int], PersonMention] = {}
     for h in doc.hits:
         if h.kind not in ("role", "counterpart") or doc.in_quote(h.start):
             continue
         for m in _after_role(r, h):
             found.setdefault((m.start, m.end), m)
+            if r.conjunctions and (co := _coordinated(r, m)) is not None:
+                coordinated.setdefault((co.start, co.end), co)
         before = _before_role(r, h)
         if before:
             found.setdefault((before.start, before.end), before)
+    for span, co in coordinated.items():  # a name read with its own title keeps it
+        found.setdefault(span, co)
     people = _full_names(sorted(found.values(), key=lambda m: m.start))
     people += _known_people(doc, people)
     people.sort(key=lambda m: m.start)
