@@ -22,7 +22,7 @@ LAYERS: dict[str, str] = {
     "party": "party", "not_party": "party", "known_person": "person", "known_surname": "person",
     "city": "place", "landmark": "place",
     "instrument": "instrument", "anaphora": "instrument",
-    "done": "verb", "nominal": "verb", "announce": "verb", "continuation": "verb", "not_done": "verb", "after_cue": "verb", "agent": "verb",
+    "done": "verb", "nominal": "verb", "announce": "verb", "continuation": "verb", "not_agent": "verb", "not_done": "verb", "after_cue": "verb", "agent": "verb",
     "completion": "completion", "represent": "represent", "recall": "recall",
     "role": "title", "rank": "title", "pair_subject": "title", "honorific": "title", "counterpart": "title",
     "body_noun": "title", "portfolio": "title", "capital_word": "title",

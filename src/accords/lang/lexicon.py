@@ -84,6 +84,7 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("signing_verbs.yaml", "recall_cues"): "recall",
         ("signing_verbs.yaml", "represent_verbs"): "represent",
         ("signing_verbs.yaml", "announce_verbs"): "announce",
+        ("signing_verbs.yaml", "not_agents"): "not_agent",
         ("parties.yaml", "side_words"): "side_word",
         ("parties.yaml", "side_cues"): "side_cue",
         ("parties.yaml", "between_cues"): "between",
