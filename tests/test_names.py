@@ -45,3 +45,8 @@ def test_blocking_key_is_the_surname_skeleton():
 
 def test_latin_display_form_of_arabic():
     assert latin("سمير حداد") == "Samir Hadad"
+
+
+def test_latin_display_uses_press_forms_of_particles_and_frequent_names():
+    assert latin("محمد بن سلمان آل سعود") == "Mohammed bin Salman Al Saud"
+    assert latin("عبدالله بن زايد") == latin("عبد الله بن زايد") == "Abdullah bin Zayed"

@@ -35,6 +35,29 @@ _AR_CONS = {"ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", 
 _AR_LONG = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "و": "u", "ي": "i", "ی": "i"}
 
 
+@lru_cache(maxsize=1)
+def _ar_words() -> dict[str, str]:
+    """Name particles and frequent names as the English press writes them (ar pack data)."""
+    from accords.lang.pack import load
+
+    return {str(k): str(v) for k, v in load("ar").get("language.yaml", "name_romanizations").items()}
+
+
+def _arabic_name(name: str) -> str:
+    _AR_WORDS = _ar_words()
+    words = name.split()
+    out, i = [], 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2])
+        if pair in _AR_WORDS:
+            out.append(_AR_WORDS[pair])
+            i += 2
+            continue
+        out.append(_AR_WORDS.get(words[i]) or _arabic_word(words[i]))
+        i += 1
+    return " ".join(w for w in out if w)
+
+
 def _arabic_word(word: str) -> str:
     if word in ("الله", "لله"):
         return "Allah"
@@ -64,7 +87,7 @@ def _arabic_word(word: str) -> str:
 def latin(name: str) -> str:
     """A readable Latin-script form of a name written in any script."""
     if any("\u0600" <= c <= "\u06ff" for c in name):
-        return " ".join(w for w in (_arabic_word(w) for w in name.split()) if w)
+        return _arabic_name(name)
     out = anyascii(name).replace("`", "").replace("'", "")
     out = re.sub(r"\s+", " ", out).strip()
     return " ".join(w[:1].upper() + w[1:] for w in out.split())
