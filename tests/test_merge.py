@@ -8,8 +8,9 @@ import random
 from accords.merge import MentionView, block_keys, candidate_pairs, components, merge_v1
 
 
-def view(mid, parties, date=None, published=None, instrument=None, people=()):
-    return MentionView(mid, mid.split(":")[0], "en", published, instrument, set(parties), date, list(people))
+def view(mid, parties, date=None, published=None, instrument=None, people=(), domains=()):
+    return MentionView(mid, mid.split(":")[0], "en", published, instrument, set(parties), date, list(people),
+                       set(domains))
 
 
 def test_same_parties_and_day_merge():
@@ -26,6 +27,16 @@ def test_different_instruments_or_pairs_or_years_do_not():
     assert merge_v1(a, view("e:0", {"IL", "US"}, None, "2023-01-01")).verdict == "negative"
 
 
+def test_an_undated_report_joins_by_the_same_specific_subject_not_by_diplomacy():
+    dated = view("a:0", {"FR", "AE"}, "2025-02-06", domains={"artificial_intelligence"})
+    assert merge_v1(dated, view("b:0", {"FR", "AE"}, domains={"artificial_intelligence"})).verdict == "positive"
+    assert merge_v1(dated, view("c:0", {"FR", "AE"}, domains={"energy"})).verdict == "unsure"
+    generic = view("d:0", {"FR", "AE"}, "2025-02-06", domains={"diplomacy"})
+    assert merge_v1(generic, view("e:0", {"FR", "AE"}, domains={"diplomacy"})).verdict == "unsure"
+    undated = view("b:0", {"FR", "AE"}, domains={"artificial_intelligence"})
+    assert ("a:0", "b:0") in candidate_pairs([dated, undated])
+
+
 def test_two_events_of_one_source_stay_apart():
     assert merge_v1(view("a:0", {"IL", "AE"}), view("a:1", {"IL", "AE"})).verdict == "negative"
 
@@ -38,7 +49,8 @@ def test_blocking_finds_every_pair_the_scorer_would_merge():
         ps = set(rnd.sample(parties, rnd.choice([1, 2, 2, 3])))
         day = f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}" if rnd.random() < 0.5 else None
         pub = f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}" if rnd.random() < 0.8 else None
-        views.append(view(f"s{i}:0", ps, day, pub, rnd.choice([None, "agreement", "treaty"])))
+        doms = rnd.choice([(), ("diplomacy",), ("energy",), ("artificial_intelligence", "energy")])
+        views.append(view(f"s{i}:0", ps, day, pub, rnd.choice([None, "agreement", "treaty"]), domains=doms))
     cands = candidate_pairs(views)
     for a, b in itertools.combinations(views, 2):
         if merge_v1(a, b).verdict == "positive":

@@ -33,6 +33,7 @@ class MentionView:
     parties: set[str] = field(default_factory=set)
     date: str | None = None
     people: list[tuple[str, str | None]] = field(default_factory=list)  # (name, party) of signatories
+    domains: set[str] = field(default_factory=set)  # taxonomy codes of what the instrument is about
 
     @property
     def day(self) -> dt.date | None:
@@ -106,6 +107,10 @@ def block_keys(m: MentionView) -> tuple[set[str], set[str]]:
     if m.instrument not in GENERIC_INSTRUMENTS and len(parties) >= 2:  # same parties, same kind of instrument
         name_keys.add(f"i:{everyone}|{m.instrument}")
         undated_keys.add(f"iu:{everyone}|{m.instrument}")
+    if len(parties) >= 2:  # same parties, same specific subject
+        for d in sorted(m.domains - GENERIC_DOMAINS):
+            name_keys.add(f"d:{everyone}|{d}")
+            undated_keys.add(f"du:{everyone}|{d}")
     if window is None:
         return name_keys | undated_keys, name_keys
     weeks = _weeks(*window)
@@ -127,6 +132,8 @@ def _names_agree(a: MentionView, b: MentionView) -> bool:
 
 # "agreement" is what reports call any instrument; the other types must agree to be one signing.
 GENERIC_INSTRUMENTS = {None, "agreement"}
+# Subjects too broad to tell two signings between the same parties apart.
+GENERIC_DOMAINS = {"diplomacy", "other"}
 
 
 def instruments_clash(a: str | None, b: str | None) -> bool:
@@ -152,8 +159,9 @@ def merge_v1(a: MentionView, b: MentionView) -> Judgement:
         # A report with no date at all could be about any signing between those parties: it takes
         # the same parties and a second likeness (a signatory, or the same specific instrument).
         specific = same_inst and a.instrument not in GENERIC_INSTRUMENTS
-        if len(a.parties) >= 2 and a.parties == b.parties and (names or specific):
-            return Judgement("positive", 0.6, "no date on one side; same parties and signatory or instrument")
+        subject = bool((a.domains & b.domains) - GENERIC_DOMAINS)
+        if len(a.parties) >= 2 and a.parties == b.parties and (names or specific or subject):
+            return Judgement("positive", 0.6, "no date on one side; same parties and signatory, instrument or subject")
         return Judgement("unsure", 0.3, "no date on one side")
     if len(shared) >= 2 and a.parties == b.parties:
         return Judgement("positive", 0.9 if names else 0.75, "same parties" + (", same signatory" if names else ""))
@@ -182,7 +190,7 @@ def candidate_pairs(mentions: Iterable[MentionView]) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for m in items:
         for k in looked[m.id]:
-            if k.startswith(("i:", "iu:", "n:", "nu:")):
+            if k.startswith(("i:", "iu:", "n:", "nu:", "d:", "du:")):
                 full = k[0] + ":" + k.split(":", 1)[1]  # the block every report is stored under
                 if len(index.get(full, ())) > AMBIGUOUS_BLOCK:
                     continue  # too many such reports to attribute an undated one
@@ -242,4 +250,6 @@ def view_from_statements(mention_id: str, source: dict[str, object], rows: Itera
             v.date = value
         elif f == "signatory":
             v.people.append((value["name"], value.get("party")))
+        elif f == "domain":
+            v.domains.add(value)
     return v

@@ -145,7 +145,7 @@ def mention_views(store: Store) -> list[MentionView]:
     sources = store.sources()
     rows_by_mention: dict[str, list[Any]] = defaultdict(list)
     for r in store.db.execute("SELECT mention_id, field, value FROM statements WHERE field IN"
-                              " ('instrument','party','date_signed','signatory')"):
+                              " ('instrument','party','date_signed','signatory','domain')"):
         rows_by_mention[r["mention_id"]].append(r)
     views = []
     for m in store.db.execute("SELECT id, source_id FROM mentions ORDER BY id"):
