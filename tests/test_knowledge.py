@@ -36,3 +36,9 @@ def test_a_case_ending_does_not_make_a_leader_of_another_word():
 def test_offices_have_dates_that_say_who_held_them():
     putin = leaders()[lookup("Vladimir Putin", "en")]
     assert any(o.country == "RU" and o.holds_on(dt.date(2026, 1, 1)) for o in putin.offices)
+
+
+def test_regnal_names_are_leaders():
+    """A regnal number is short, but it is the name ("Mohammed VI", "Charles III")."""
+    assert lookup("Mohammed VI", "fr") is not None
+    assert lookup("Charles III", "en") is not None

@@ -116,8 +116,8 @@ def lookup(name: str, lang: str) -> str | None:
     if apos and " " not in tail and 0 < len(tail) <= 5 and endings:
         forms.append(head)  # Turkish and Azerbaijani set a name's ending off: Aliyev'in, Erdoğan'ın
     for form in forms:
-        if len(form.split()[-1]) < 3:
-            continue
+        if form != folded and len(form.split()[-1]) < 3:
+            continue  # an ending stripped down to a stub
         found = name_index(lang).get(form) or (surname_index(lang).get(form) if " " not in form else None)
         if found:
             return found

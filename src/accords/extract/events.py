@@ -16,6 +16,7 @@ from accords.extract.clauses import Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
 from accords.extract.people import PersonMention, find_people
 from accords.extract.topics import read_topics
+from accords.ingest.published import inline_dateline
 from accords.knowledge import leaders
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
@@ -194,7 +195,10 @@ class _Builder:
         self.published = published
         self.day_known = day_known  # False: the publication is known to the month only
         self.people = find_people(doc)
-        self.dates = [d for d in find_dates(doc) if not doc.in_quote(d.start)]
+        # a dateline ("BAKU, March 5 (Reuters) -") dates and places the report, not the signing
+        self.dateline = inline_dateline(doc.text) or (0, 0)
+        self.dates = [d for d in find_dates(doc) if not doc.in_quote(d.start)
+                      and not self.dateline[0] <= d.start < self.dateline[1]]
         self.clauses = find_clauses(doc)
         self.explicit: set[int] = set()  # events whose parties a "between X and Y" named
         self.clauses_of: dict[int, list[Clause]] = {}  # event index -> its signing clauses
@@ -581,6 +585,8 @@ class _Builder:
         lead = self._lead_in(ev)
         if lead:
             spans.append(lead)
+        spans = [(max(a, self.dateline[1]) if a < self.dateline[1] else a, b) for a, b in spans]
+        spans.append(self.dateline)  # the reporter's city, when the text names no other
         for a, b in spans:
             for h in self.doc.hits_in(a, b, "city", "landmark"):
                 if self.doc.in_quote(h.start) or self._in_related(h.start):

@@ -30,6 +30,12 @@ _DATEPARSER_LANGS = ["en", "fr", "es", "de", "it", "pt", "ru", "tr", "az", "ar",
 # A dateline is a short line near the top: the first lines, each at most this long.
 _HEAD_LINES = 8
 _HEAD_CHARS = 72
+# A dateline opening the first paragraph: "BAKU, March 5 (Reuters) - ...", "Москва, 18 октября. –",
+# "باكو، 5 مارس (أ ف ب) -": a place of one to three words, a comma, a date with figures, an
+# optional agency in brackets, a dash.
+_INLINE_DATELINE = regex.compile(
+    r"^\s*\p{L}[\p{L}\p{M}.'’\-]*(?:\s+\p{L}[\p{L}\p{M}.'’\-]*){0,2}\s*[,،]\s*"
+    r"(?P<date>[^\n()\-–—,،]{0,24}?\d[^\n()\-–—]{0,24}?)\.?\s*(?:\([^)\n]{2,30}\)\s*)?[-–—]+\s")
 
 
 def normalise(value: str | None) -> str | None:
@@ -139,7 +145,24 @@ def dateline_day(text: str, lang: str | None) -> tuple[int, int] | None:
 
 def _head(text: str) -> list[str]:
     lines = [ln for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]
-    return [ln for ln in lines if len(ln.strip()) <= _HEAD_CHARS]
+    out = [ln for ln in lines if len(ln.strip()) <= _HEAD_CHARS]
+    span = inline_dateline(text)
+    if span:
+        out.append(text[span[0]:span[1]])
+    return out
+
+
+def inline_dateline(text: str) -> tuple[int, int] | None:
+    """The span of a dateline that opens one of the first paragraphs, if one does."""
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= _HEAD_LINES:
+            break
+        m = _INLINE_DATELINE.match(line)
+        if m:
+            return pos + m.start(), pos + m.end()
+        pos += len(line) + 1
+    return None
 
 
 def with_year(month_day: tuple[int, int], partial: str | None) -> str | None:
