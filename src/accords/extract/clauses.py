@@ -60,6 +60,25 @@ def _nearest(hits: list[Hit], pos: int, kinds: tuple[str, ...]) -> Hit | None:
     return min(cands, key=lambda h: (abs(h.start - pos), h.kind != "instrument"))
 
 
+WITNESS_REACH = 60  # characters from "witnessed" / "attended" to the signing noun it governs
+
+
+def _witnessed(doc: Doc, verb: Hit, hits: list[Hit]) -> bool:
+    """"X witnessed the signing of", "شهد ولي العهد توقيع", "ont assisté à la signature": a person
+    saw the signing noun happen, so it did (a not-done cue near it still cancels, as for any verb).
+    A place that "witnessed the signing of the Oslo accords in 1993" is no witness."""
+    if verb.kind != "nominal":
+        return False
+    from accords.extract.people import find_people  # (people and clauses read the same Doc)
+
+    people = find_people(doc)
+    for h in hits:
+        if h.kind in ("presence_cue", "presence_after") and 0 <= verb.start - h.end <= WITNESS_REACH:
+            if any(h.start - WITNESS_REACH <= p.start < verb.start for p in people):
+                return True
+    return False
+
+
 def _announced(doc: Doc, verb: Hit, hits: list[Hit]) -> Hit | None:
     """The instrument an announcement verb governs, or None."""
     # a joint statement is itself the announcement ("announced in a joint statement"), not what it announces
@@ -124,7 +143,7 @@ def find_clauses(doc: Doc) -> list[Clause]:
             if _governed_by_not_done(doc, verb, sent, hits):
                 continue
             rel = _related_start(doc, hits, verb)
-            completed = any(h.kind == "completion" for h in hits)
+            completed = any(h.kind == "completion" for h in hits) or _witnessed(doc, verb, hits)
             if verb.kind == "nominal" and rel is None and not completed:
                 continue  # "signing" alone does not say a signing took place ("took place" does)
             if verb.kind == "announce":

@@ -12,7 +12,7 @@ import datetime as dt
 import regex
 
 from accords.extract.annotate import Doc
-from accords.extract.clauses import Clause, find_clauses
+from accords.extract.clauses import WITNESS_REACH, Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
 from accords.extract.people import PersonMention, find_people
 from accords.extract.topics import read_topics
@@ -378,6 +378,10 @@ class _Builder:
         sides = _side_marks(self.doc, c.start, stop)
         reported_from = self._reported_from(c)
         unnamed = self._agentless_passive(c, stop)
+        if c.verb.kind == "nominal":  # "X attended the signing", "شهد X توقيع": X is a witness
+            scopes = scopes + [(max(c.start, h.start - WITNESS_REACH), c.verb.start) for h in c.hits
+                               if h.kind in ("presence_cue", "presence_after")
+                               and 0 <= c.verb.start - h.end <= WITNESS_REACH]
         for p in self.people:
             if not (c.start <= p.start < stop):
                 continue
