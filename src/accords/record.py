@@ -102,6 +102,16 @@ def _vote(stmts: list[Stmt], key: Any = None) -> tuple[Any, list[dict[str, Any]]
     return best, others if len(order) > 1 else []
 
 
+def _vote_instrument(stmts: list[Stmt]) -> tuple[Any, list[dict[str, Any]]]:
+    """"Agreement" is what reports call any instrument: a source naming the type (treaty,
+    memorandum) is not outvoted by one that says "the agreement"."""
+    best, others = _vote(stmts)
+    specific = [s for s in stmts if s.value not in (None, "agreement")]
+    if best == "agreement" and specific:
+        best = _vote(specific)[0]
+    return best, others
+
+
 def _evidence(stmts: list[Stmt], texts: dict[str, str]) -> list[dict[str, Any]]:
     out = []
     seen = set()
@@ -142,7 +152,7 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
         by_field.setdefault(s.field, []).append(s)
     f = lambda name: by_field.get(name, [])  # noqa: E731
 
-    instrument, inst_others = _vote(f("instrument"))
+    instrument, inst_others = _vote_instrument(f("instrument"))
     date, date_others = _vote(f("date_signed"))
     place, place_others = _vote(f("place"))
     party_ids = list(dict.fromkeys(s.value for s in f("party")))
