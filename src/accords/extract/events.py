@@ -24,6 +24,7 @@ from accords.names import same_name
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
 
+_BARE_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_REACH = 12  # characters between a signing verb and a bare year that dates it ("signed in 2015")
 # A bare year after a verb, past at most one short word ("firmado en 2015", "подписан в 2015"), or
 # before a verb-final participle with its ending and year word ("2015-ci ildə imzalanmış").
@@ -525,7 +526,7 @@ class _Builder:
                 cands.append((len(ev.sentences) + 1, d))
         lead = self._lead_in(ev)
         if lead and not cands:
-            # the scene's date opens its sentence; a later one dates something else ("since 2022")
+            # the scene's date opens its sentence (a later one dates something else: "since 2022")
             first = next((d for d in self.dates if lead[0] <= d.start < lead[1]), None)
             if first is not None and not first.bound:
                 cands.append((len(ev.sentences) + 2, first))
@@ -570,6 +571,14 @@ class _Builder:
         sent = self.doc.sentences[idx - 1]
         if any(c.sentence == sent for c in self.clauses) or self.doc.hits_in(sent.start, sent.end, "after_cue", "recall"):
             return None
+        first = next((d for d in self.dates if sent.start <= d.start < sent.end), None)
+        day = first.resolve(self.published, self.day_known) if first is not None else None
+        if first is not None and not (day and len(day) == 10):
+            return None  # "In May 2019, the president visited Baku": another time, not the scene
+        dated = [(d.start, d.end) for d in self.dates if sent.start <= d.start < sent.end]
+        if any(not any(a <= m.start() < b for a, b in dated)
+               for m in _BARE_YEAR.finditer(self.doc.text, sent.start, sent.end)):
+            return None  # a bare year ("In 2019, ...") is another time too
         mine = {p.value for p in ev.parties}
         named = {p.value for p in _parties_in(self.doc, sent.start, sent.end)} & mine
         people = [p for p in self.people if sent.start <= p.start < sent.end and (p.party in mine or p.kb or p.role_en)]
