@@ -132,7 +132,8 @@ def _presence_scopes(doc: Doc, clause_start: int, clause_end: int,
             start = max(starts) if starts else clause_start
             # names in apposition carry commas ("the president, X, and the minister, Y, attended"):
             # the scope reaches back to the verb or the clause start, not to the last comma
-            if people is None or any(start <= p.start < h.start for p in people):
+            if people is None or any(start <= p.start < h.start for p in people) \
+                    or any(x.kind == "pair_subject" and start <= x.start < h.start for x in hits):
                 scopes.append((start, h.start))
                 continue
             # no name before it: the word opens the list instead ("בטקס נכחו X", "iştirak edən X")
@@ -415,31 +416,40 @@ class _Builder:
     def _pair_subject(self, ev: EventMention) -> None:
         """"The two leaders signed ...", "лидеры двух стран скрепили подписями": with no signer
         named in the clause, the signers are the two people the text last named for the event's
-        two parties (in the clause before the phrase, or the two sentences before it)."""
-        if ev.signatories or len(ev.parties) != 2:
+        two parties (in the clause before the phrase, or the two sentences before it). Under a
+        presence cue ("שני המנהיגים השתתפו בטקס", "the two leaders witnessed") they are present."""
+        if len(ev.parties) != 2:
             return
         mine = [f.value for f in ev.parties]
         for c in self.clauses_of.get(ev.index, []):
             if c.verb.kind == "announce":
                 continue
             scopes = _presence_scopes(self.doc, c.start, c.end, self.people)
-            pair = next((h for h in c.hits if h.kind == "pair_subject"
-                         and not any(a <= h.start < b for a, b in scopes)), None)
-            if pair is None:
-                continue
-            idx = self.doc.sentences.index(c.sentence)
-            since = self.doc.sentences[max(0, idx - 2)].start
-            latest: dict[str, PersonMention] = {}
-            for p in self.people:
-                party = p.party or self._office_country(p)
-                if since <= p.start < pair.start and party in mine and not self.doc.in_quote(p.start):
-                    latest[party] = p
-            if len(latest) == 2:
+            for pair in (h for h in c.hits if h.kind == "pair_subject"):
+                witnesses = any(a <= pair.start < b for a, b in scopes)
+                if not witnesses and ev.signatories:
+                    continue
+                two = self._last_two(c, pair, mine)
+                if two is None:
+                    continue
+                target = ev.present if witnesses else ev.signatories
                 for party in mine:
-                    p = latest[party]
-                    ev.signatories.append(_person(self.doc, p, party, p.party_span or (p.start, p.end),
-                                                  self.published))
+                    p = two[party]
+                    if not _named_already(ev, p):
+                        target.append(_person(self.doc, p, party, p.party_span or (p.start, p.end), self.published))
                 return
+
+    def _last_two(self, c: Clause, pair: Hit, mine: list[str]) -> dict[str, PersonMention] | None:
+        """The person last named for each of the two parties before a pair phrase, within the
+        clause and the two sentences before it."""
+        idx = self.doc.sentences.index(c.sentence)
+        since = self.doc.sentences[max(0, idx - 2)].start
+        latest: dict[str, PersonMention] = {}
+        for p in self.people:
+            party = p.party or self._office_country(p)
+            if since <= p.start < pair.start and party in mine and not self.doc.in_quote(p.start):
+                latest[party] = p
+        return latest if len(latest) == 2 else None
 
     def _office_country(self, p: PersonMention) -> str | None:
         office = leaders()[p.kb].office_on(self.published) if p.kb else None
