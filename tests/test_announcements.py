@@ -34,5 +34,7 @@ def test_an_announcement_of_something_else_is_no_record(tmp_path):
         "that.txt": "Peru announced that Kenya had breached the fisheries agreement between the two countries.",
         "statement.txt": "Peru and Kenya announced in a joint statement their wish to deepen cooperation.",
         "one-side.txt": "Peru announced a new agreement on fisheries.",
+        "talks.txt": "Peru and Kenya announced talks on a fisheries agreement.",
+        "plans.txt": "Peru and Kenya announced plans for a free trade agreement.",
     })
     assert recs == {}

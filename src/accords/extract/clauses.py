@@ -91,6 +91,11 @@ def _announced(doc: Doc, verb: Hit, hits: list[Hit]) -> Hit | None:
     comps = {fold_str(w) for w in doc.pack.get("quote_patterns.yaml", "complementizers")}
     if any(t.folded in comps for t in doc.tokens_in(lo, hi)):
         return None
+    # "announced talks on an agreement", "объявили о начале переговоров по соглашению": what is
+    # announced is a step towards the instrument, not the instrument
+    gap = fold_str(doc.text[lo:hi])
+    if any(fold_str(w) in gap for w in doc.pack.get("signing_verbs.yaml", "process_nouns")):
+        return None
     return inst
 
 
