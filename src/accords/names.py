@@ -13,12 +13,12 @@ import re
 from functools import lru_cache
 
 import regex
-
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 # English spellings read otherwise: "chr" is k (Chris, Christopher), "ght" is t (Wright, Knight).
-_DIGRAPHS = (("chr", "kr"), ("ght", "t"), ("dzh", "g"), ("dsh", "g"), ("dj", "g"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("kh", ""), ("gh", "g"), ("th", "t"),
+_DIGRAPHS = (("chr", "kr"), ("ght", "t"), ("dzh", "g"), ("dsh", "g"), ("dj", "g"), ("ce", "se"), ("ci", "si"),
+             ("cy", "sy"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("kh", ""), ("gh", "g"), ("th", "t"),
              ("ph", "f"), ("dh", "d"), ("ts", "s"), ("tz", "s"), ("ck", "k"))
 # b, v, f and p are one letter here: Arabic writes v and p as ف and ب, Hebrew ב is b or v.
 _FOLD = str.maketrans({"q": "k", "c": "k", "x": "k", "v": "b", "f": "b", "w": "", "y": "", "h": "", "j": "g",

@@ -72,11 +72,8 @@ def _witnessed(doc: Doc, verb: Hit, hits: list[Hit]) -> bool:
     from accords.extract.people import find_people  # (people and clauses read the same Doc)
 
     people = find_people(doc)
-    for h in hits:
-        if h.kind in ("presence_cue", "presence_after") and 0 <= verb.start - h.end <= WITNESS_REACH:
-            if any(h.start - WITNESS_REACH <= p.start < verb.start for p in people):
-                return True
-    return False
+    return any(h.kind in ("presence_cue", "presence_after") and 0 <= verb.start - h.end <= WITNESS_REACH
+               and any(h.start - WITNESS_REACH <= p.start < verb.start for p in people) for h in hits)
 
 
 def _announced(doc: Doc, verb: Hit, hits: list[Hit]) -> Hit | None:

@@ -259,7 +259,6 @@ class _Builder:
         return None
 
     def _add_clause(self, ev: EventMention, c: Clause) -> None:
-        doc = self.doc
         ev.sentences.append((c.start, c.end))
         self.clauses_of.setdefault(ev.index, []).append(c)
         if c.verb.kind == "announce":
@@ -472,9 +471,9 @@ class _Builder:
             headline = sent is self.doc.sentences[0]
             if not insts and not headline:
                 continue
-            for p in _parties_in(self.doc, sent.start, sent.end):
-                if p.value not in {x.value for x in ev.parties}:
-                    ev.parties.append(p)
+            for party in _parties_in(self.doc, sent.start, sent.end):
+                if party.value not in {x.value for x in ev.parties}:
+                    ev.parties.append(party)
             if len(ev.parties) >= 2:
                 return
         self._parties_nearby(ev, related_spans)
@@ -579,7 +578,8 @@ class _Builder:
         if idx == 0:
             return None
         sent = self.doc.sentences[idx - 1]
-        if any(c.sentence == sent for c in self.clauses) or self.doc.hits_in(sent.start, sent.end, "after_cue", "recall"):
+        if any(c.sentence == sent for c in self.clauses) \
+                or self.doc.hits_in(sent.start, sent.end, "after_cue", "recall"):
             return None
         first = next((d for d in self.dates if sent.start <= d.start < sent.end), None)
         day = first.resolve(self.published, self.day_known) if first is not None else None

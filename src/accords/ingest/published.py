@@ -87,9 +87,9 @@ def _parse(text: str, lang: str | None) -> dt.date | None:
 
 def from_dateline(text: str, lang: str | None) -> str | None:
     """A full date in the first short lines of the text."""
+    from accords.errors import LanguageDataError
     from accords.extract.annotate import annotate
     from accords.extract.dates import find_dates
-    from accords.errors import LanguageDataError
 
     for line in _head(text):
         if not any(c.isdigit() for c in line):
