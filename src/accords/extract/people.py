@@ -59,6 +59,7 @@ class _Reader:
         self.definite = tuple(light_fold(p) for p in pack.get("language.yaml", "definite_prefixes"))
         self.links = {fold_str(w) for w in pack.get("titles.yaml", "role_links")}
         self.conjunctions = {fold_str(w) for w in pack.get("language.yaml", "conjunctions")}
+        self.title_states = [(fold_str(k), [str(s) for s in v]) for k, v in pack.get("titles.yaml", "title_states").items()]
         self.prefixes = pack.prefixes
         # token index -> kinds of the hits covering it
         self.kinds: list[set[str]] = [set() for _ in doc.tokens]
@@ -182,6 +183,17 @@ class _Reader:
         """Gaps inside "Brig. Gen. (Res.)" belong to the rank, not to a sentence."""
         return bool(i and self.kinds[i - 1] & {"rank", "honorific"})
 
+    def title_state(self, head: Hit) -> tuple[str | None, tuple[int, int] | None]:
+        """A title that names its state ("Bundeswirtschaftsministerin": Germany's), unless the
+        text names one of the other states that use the same title (Austria, Switzerland)."""
+        title = fold_str(self.doc.text[head.start:head.end])
+        for prefix, states in self.title_states:
+            if title.startswith(prefix) and states:
+                if not any(h.kind == "party" and h.value in states[1:] for h in self.doc.hits):
+                    return states[0], (head.start, head.end)
+                return None, None
+        return None, None
+
     def party_before(self, head: Hit) -> tuple[str | None, tuple[int, int] | None]:
         """A party right before a role head: "Azerbaijan's Minister", "US Vice President"."""
         i = self.doc.token_index(head.start) - 1
@@ -215,6 +227,8 @@ def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
     end, party, pspan = r.role_end(head)
     if party is None:
         party, pspan = r.party_before(head)
+    if party is None:
+        party, pspan = r.title_state(head)
     i = r.skip_titles(end)
     n = r.name_at(i) if i < len(r.doc.tokens) else 0
     if not n:
