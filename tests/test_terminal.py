@@ -129,6 +129,7 @@ def _poisoned(rec):
     rec = copy.deepcopy(rec)
     rec["title"] = f"{RLO}Memorandum{CLEAR}"
     rec["parties"][0]["name"] = f"Norway{TITLE}"
+    rec["parties"][1]["name"] = "Chile :cross_mark:"  # a rich emoji code, shown as written
     signatory = rec["signatories"][0]
     signatory["name"], signatory["role"] = f"Lars{CLEAR}Hovland", f"Minister{CSI8}"
     signatory["names"]["en"] = f"Lars {LINK}"
@@ -149,7 +150,9 @@ def test_show_prints_names_roles_places_and_discrepancies_inert(hostile, color_s
     _assert_inert(text, "\\u202eMemorandum\\x1b[2J", "Norway\\x1b]0;pwned\\x07", "Lars\\x1b[2JHovland",
                   "Minister\\x9b2J", "Lars \\x1b]8;;http://evil.example", "\\u202eerotS", "joint\\x9b2Jresearch",
                   "Oslo\\x1b]0;pwned\\x07", "spellings\\x1b[2J", "Lars\\u202e",
-                  "[link=http://evil.example]Daily[/link]", "[link=http://evil.example]2025[/link]")
+                  "[link=http://evil.example]Daily[/link]", "[link=http://evil.example]2025[/link]",
+                  "Chile :cross_mark:")
+    assert "\u274c" not in text
 
 
 @pytest.mark.parametrize("color_system", [None, "truecolor"])
@@ -160,7 +163,7 @@ def test_entity_view_prints_forms_roles_and_reasons_inert(hostile, color_system)
     person["forms"][0]["name"] = f"{RLO}dnalvoH"
     person["roles"] = [{"role": f"Minister{TITLE}", "role_en": None, "party": f"NO{CSI8}",
                         "reported": "2025-03-12", "source": person["forms"][0]["source"]}]
-    person["reasons"] = [f"same name {LINK}"]
+    person["reasons"] = [f"same name {LINK}", "seen :thumbs_up:"]
     text = _rendered(render_entity, person, color_system)
     _assert_inert(text, "Lars\\x1b[2J", "\\u202ednalvoH", "Minister\\x1b]0;pwned\\x07", "NO\\x9b2J",
-                  "same name \\x1b]8;;http://evil.example")
+                  "same name \\x1b]8;;http://evil.example", "seen :thumbs_up:")

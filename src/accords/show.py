@@ -3,16 +3,18 @@
 Every value printed here came from a source or a path (names, roles, quotes, outlets, origins,
 titles) or may have (party slugs, dates as a feed gave them), so each goes through `_v`: its
 control characters made visible (accords.terminal), then its rich markup escaped, in that
-order, so that neither the terminal nor rich acts on a source's text.
+order, and nothing is printed with rich's emoji codes on, so that neither the terminal nor
+rich acts on a source's text.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from accords.terminal import visible, visible_multiline
 
@@ -25,6 +27,15 @@ def _v(value: Any, missing: str = "—") -> str:
 def _vm(value: str) -> str:
     """A source's words, whose line breaks are their own."""
     return escape(visible_multiline(value))
+
+
+def _say(console: Console, what: RenderableType) -> None:
+    # No emoji codes: a source's ":cross_mark:" is those letters, not a drawn ❌.
+    console.print(what, emoji=False)
+
+
+def _row(t: Table, *cells: str) -> None:
+    t.add_row(*(Text.from_markup(c, emoji=False) for c in cells))
 
 
 def _where(source: str, span: list[int]) -> str:
@@ -53,15 +64,15 @@ def _table(rec: dict[str, Any]) -> Table:
     t.add_column("field", style="cyan", no_wrap=True)
     t.add_column("value")
     t.add_column("source words")
-    t.add_row("instrument", _v(rec["instrument"]), _ev(rec, "instrument"))
-    t.add_row("parties", " ".join(f"{_v(p['id'])} ({_v(p['name'])})" for p in rec["parties"]), _ev(rec, "parties"))
-    t.add_row("signatories", _people(rec["signatories"]), _ev(rec, "signatories"))
-    t.add_row("present", _people(rec["present"]), _ev(rec, "present"))
-    t.add_row("date signed", _v(rec["date_signed"]), _ev(rec, "date_signed"))
-    t.add_row("place", _v(rec["place"]), _ev(rec, "place"))
-    t.add_row("domains", ", ".join(_v(d) for d in rec["domains"]) or "—", _ev(rec, "domains"))
-    t.add_row("areas", "\n".join(f"{_v(a['code'], '?')}: {_v(a['text'])}" for a in rec["areas"]) or "—", "")
-    t.add_row("related", _related(rec), _ev(rec, "related"))
+    _row(t, "instrument", _v(rec["instrument"]), _ev(rec, "instrument"))
+    _row(t, "parties", " ".join(f"{_v(p['id'])} ({_v(p['name'])})" for p in rec["parties"]), _ev(rec, "parties"))
+    _row(t, "signatories", _people(rec["signatories"]), _ev(rec, "signatories"))
+    _row(t, "present", _people(rec["present"]), _ev(rec, "present"))
+    _row(t, "date signed", _v(rec["date_signed"]), _ev(rec, "date_signed"))
+    _row(t, "place", _v(rec["place"]), _ev(rec, "place"))
+    _row(t, "domains", ", ".join(_v(d) for d in rec["domains"]) or "—", _ev(rec, "domains"))
+    _row(t, "areas", "\n".join(f"{_v(a['code'], '?')}: {_v(a['text'])}" for a in rec["areas"]) or "—", "")
+    _row(t, "related", _related(rec), _ev(rec, "related"))
     return t
 
 
@@ -75,21 +86,21 @@ def _source_line(s: dict[str, Any]) -> str:
 
 
 def render(rec: dict[str, Any], console: Console) -> None:
-    console.print(f"[bold]{_v(rec['title'])}[/bold]  [dim]{_v(rec['id'])} · confidence {rec['confidence']}[/dim]")
-    console.print(_table(rec))
+    _say(console, f"[bold]{_v(rec['title'])}[/bold]  [dim]{_v(rec['id'])} · confidence {rec['confidence']}[/dim]")
+    _say(console, _table(rec))
     if rec["discrepancies"]:
-        console.print("[bold yellow]Discrepancies[/bold yellow]")
+        _say(console, "[bold yellow]Discrepancies[/bold yellow]")
         for d in rec["discrepancies"]:
             vals = "; ".join(f"{_v(v['value'])} ({', '.join(_v(s) for s in v['sources'])})" for v in d["values"])
-            console.print(f"  {_v(d['field'])}: {vals} — {_v(d['note'])}")
+            _say(console, f"  {_v(d['field'])}: {vals} — {_v(d['note'])}")
     if rec["quotes"]:
-        console.print("[bold]Quotes[/bold]")
+        _say(console, "[bold]Quotes[/bold]")
         for q in rec["quotes"]:
-            console.print(f"  [cyan]{_v(q['speaker'], 'unattributed')}[/cyan] "
+            _say(console, f"  [cyan]{_v(q['speaker'], 'unattributed')}[/cyan] "
                           f"{_where(q['source'], q['span'])}: {_vm(q['text'][:200])}…")
-    console.print("[bold]Sources[/bold]")
+    _say(console, "[bold]Sources[/bold]")
     for s in rec["sources"]:
-        console.print(_source_line(s))
+        _say(console, _source_line(s))
 
 
 def _forms_table(e: dict[str, Any]) -> Table:
@@ -97,7 +108,7 @@ def _forms_table(e: dict[str, Any]) -> Table:
     for col in ("form", "language", "as", "source", "agreement"):
         t.add_column(col)
     for f in e["forms"]:
-        t.add_row(_v(f["name"]), _v(f["lang"], "?"), _v(f["as"]), _v(f["source"]), _v(f["agreement"]))
+        _row(t, _v(f["name"]), _v(f["lang"], "?"), _v(f["as"]), _v(f["source"]), _v(f["agreement"]))
     return t
 
 
@@ -109,21 +120,21 @@ def _knowledge_line(k: dict[str, Any]) -> str:
 
 def render_entity(e: dict[str, Any], console: Console) -> None:
     """A person, state or organisation: the forms seen, the roles, and why forms were linked."""
-    console.print(f"[bold]{_v(e['name'])}[/bold]  [dim]{_v(e['id'])} · {_v(e['type'])}[/dim]")
+    _say(console, f"[bold]{_v(e['name'])}[/bold]  [dim]{_v(e['id'])} · {_v(e['type'])}[/dim]")
     if e["type"] != "person":
         for lang, names in sorted(e.get("names", {}).items()):
-            console.print(f"  {_v(lang)}: {_v(', '.join(names))}")
+            _say(console, f"  {_v(lang)}: {_v(', '.join(names))}")
         return
-    console.print(_forms_table(e))
+    _say(console, _forms_table(e))
     if e["roles"]:
-        console.print("[bold]Roles reported[/bold]")
+        _say(console, "[bold]Roles reported[/bold]")
         for r in e["roles"]:
-            console.print(f"  {_v(r['role'] or r['role_en'], '?')} ({_v(r['party'], '?')})"
+            _say(console, f"  {_v(r['role'] or r['role_en'], '?')} ({_v(r['party'], '?')})"
                           f" — {_v(r['reported'], 'undated')} [dim]{_v(r['source'])}[/dim]")
-    console.print(f"[bold]Acted for[/bold] {', '.join(_v(p) for p in e['parties']) or '?'}   "
+    _say(console, f"[bold]Acted for[/bold] {', '.join(_v(p) for p in e['parties']) or '?'}   "
                   f"[bold]Agreements[/bold] {', '.join(_v(a) for a in e['agreements'])}")
     if e.get("knowledge"):
-        console.print(_knowledge_line(e["knowledge"]))
-    console.print("[bold]Why these forms are one person[/bold]")
+        _say(console, _knowledge_line(e["knowledge"]))
+    _say(console, "[bold]Why these forms are one person[/bold]")
     for reason in e["reasons"] or ["a single form"]:
-        console.print(f"  • {_v(reason)}")
+        _say(console, f"  • {_v(reason)}")
