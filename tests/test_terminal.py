@@ -14,7 +14,7 @@ from rich.console import Console
 from accords.service import ingest
 from accords.show import render, render_entity
 from accords.store.sqlite import Store
-from accords.terminal import visible, visible_multiline
+from accords.terminal import visible, visible_json, visible_multiline
 
 CLEAR = "\x1b[2J"
 TITLE = "\x1b]0;pwned\x07"
@@ -70,6 +70,16 @@ def test_every_control_character_and_bidi_override_is_shown():
 
 def test_visible_multiline_keeps_line_breaks_and_shows_the_rest():
     assert visible_multiline(f"one\n\ttwo{CLEAR}{RLO}\r") == "one\n\ttwo\\x1b[2J\\u202e\\r"
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_visible_json_spells_controls_as_escapes_and_parses_to_the_same_value(indent):
+    value = {"name": f"Lars{CLEAR}{CSI8}{RLO}\x7f", "origin": "feed\udcff\u2028.jsonl",
+             "hidden": "a\U000e0041", "he": "\u200fשר החוץ", "lines": ["one\ntwo"]}
+    text = visible_json(json.dumps(value, ensure_ascii=False, indent=indent))
+    assert json.loads(text) == value
+    assert not ACTING.search(text.replace("\n", "")) and "\udcff" not in text and "\U000e0041" not in text
+    assert "\\u009b2J\\u202e" in text and "\\udb40\\udc41" in text and "שר החוץ" in text
 
 
 # --- the views -------------------------------------------------------------------------------

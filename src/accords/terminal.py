@@ -31,6 +31,11 @@ Kept as they are, deliberately:
 `visible_multiline` is the same for texts whose line breaks are part of them (a quote over
 two paragraphs): it keeps the line feed and the tab, and shows everything else.
 
+`visible_json` is for JSON printed to a terminal (`--json`): `json.dumps(..., ensure_ascii=False)`
+escapes C0 but writes DEL, C1, bidi controls and separators raw. It writes each of those as a
+JSON escape (`\u009b`, `\u202e`; a pair of surrogate escapes above U+FFFF), which parses back
+to the very same value: the data is unchanged, only its spelling.
+
 Both are one regex search (the usual case: nothing to show) and, when needed, one
 `str.translate` over a table built once, so `list` can pass thousands of rows through them.
 """
@@ -39,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["visible", "visible_multiline"]
+__all__ = ["visible", "visible_json", "visible_multiline"]
 
 _SHOWN_RANGES = (
     (0x00, 0x1F), (0x7F, 0x9F),  # C0, DEL, C1
@@ -61,6 +66,13 @@ def _escape(cp: int) -> str:
     return f"\\u{cp:04x}" if cp < 0x10000 else f"\\U{cp:08x}"
 
 
+def _json_escape(cp: int) -> str:
+    if cp < 0x10000:
+        return f"\\u{cp:04x}"
+    hi, lo = divmod(cp - 0x10000, 0x400)
+    return f"\\u{0xD800 + hi:04x}\\u{0xDC00 + lo:04x}"
+
+
 def _table(keep: str = "") -> dict[int, str]:
     return {cp: _escape(cp) for lo, hi in _SHOWN_RANGES for cp in range(lo, hi + 1) if chr(cp) not in keep}
 
@@ -80,6 +92,9 @@ _LINE = _table()
 _LINE_RX = _pattern(_LINE)
 _MULTI = _table(keep="\n\t")
 _MULTI_RX = _pattern(_MULTI)
+# C0 is left to json.dumps, which escapes it inside strings; outside them a line feed is layout.
+_JSON = {cp: _json_escape(cp) for cp in _LINE if cp >= 0x20}
+_JSON_RX = _pattern(_JSON)
 
 
 def visible(s: str) -> str:
@@ -90,3 +105,8 @@ def visible(s: str) -> str:
 def visible_multiline(s: str) -> str:
     """Like `visible`, but line feeds and tabs are kept: for texts whose lines are their own."""
     return s if _MULTI_RX.search(s) is None else s.translate(_MULTI)
+
+
+def visible_json(text: str) -> str:
+    """A JSON text (from `json.dumps(..., ensure_ascii=False)`) with what `visible` shows written as JSON escapes."""
+    return text if _JSON_RX.search(text) is None else text.translate(_JSON)
