@@ -3,7 +3,7 @@
 An article, a feed or a file name is written by someone else. Printed raw, `ESC [2J` clears
 the analyst's screen, `ESC ]0;...BEL` retitles the window, `ESC ]8;;URL` plants a link, and a
 right-to-left override (U+202E) shows a name or a path backwards. `visible` replaces each such
-character by its escape in Python's notation (`repr`, which also reads as JSON and `grep -P`):
+character by its escape in Python's notation (as `repr` writes it; Python and `grep -P` read it):
 
     \\t \\n \\r                  tab, line feed, carriage return
     \\xNN                      any other C0 control (ESC is \\x1b, BEL \\x07), DEL \\x7f,
@@ -33,10 +33,10 @@ two paragraphs): it keeps the line feed and the tab, and shows everything else.
 
 `visible_json` is for JSON printed to a terminal (`--json`): `json.dumps(..., ensure_ascii=False)`
 escapes C0 but writes DEL, C1, bidi controls and separators raw. It writes each of those as a
-JSON escape (`\u009b`, `\u202e`; a pair of surrogate escapes above U+FFFF), which parses back
+JSON escape (`\\u009b`, `\\u202e`; a pair of surrogate escapes above U+FFFF), which parses back
 to the very same value: the data is unchanged, only its spelling.
 
-Both are one regex search (the usual case: nothing to show) and, when needed, one
+Each is one regex search (the usual case: nothing to show) and, when needed, one
 `str.translate` over a table built once, so `list` can pass thousands of rows through them.
 """
 
