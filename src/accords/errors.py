@@ -3,8 +3,12 @@
     AccordsError            E000  base class
     ├── InputError          E1xx  a file could not be read as a source (the run goes on)
     ├── LanguageDataError   E200  a language pack is malformed
-    ├── StoreError          E300  the store is unusable or of an unknown schema
-    └── NotFound            E404  no agreement or entity with that id
+    ├── StoreError          E3xx  the store cannot be used (the message names the file)
+    │     E300 other  E301 disk full  E302 read-only  E303 damaged  E304 locked too long
+    │     E305 cannot open  E306 not an accords store  E307 made by an earlier accords
+    │     E308 no such store (exit 2)
+    ├── OutputError         E310  an export would write over a file it must not (the store, an input)
+    └── NotFound            E404  no agreement, source or entity with that id
 """
 
 from __future__ import annotations
@@ -34,6 +38,14 @@ class LanguageDataError(AccordsError):
 
 class StoreError(AccordsError):
     code = "E300"
+
+    def __init__(self, message: str, code: str = "E300") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class OutputError(AccordsError):
+    code = "E310"
 
 
 class NotFound(AccordsError):

@@ -4,6 +4,12 @@ Documents are written in batches, one transaction each; agreements are recompute
 their own transaction. A source already stored with the same text and extractor version is not
 extracted again, so re-running an ingest changes nothing.
 
+Several ingests may write to one store at once and give the result of running them one after
+another: a batch re-checks, under the write lock, which of its sources another run has stored
+meanwhile, and the rebuild of agreements reads the mentions it rebuilds inside its own write
+transaction. The summary counts only what this run committed: each batch's counts join it when
+the batch commits, so an interrupted run reports what is really in the store.
+
 Killed at any moment, a run leaves whole batches or nothing of them. Mentions stored by a batch
 whose run died before the agreements were rebuilt have no agreement yet (`agreement_id` NULL:
 pending, which `accords check` reports but accepts); every run ends by rebuilding the agreements
@@ -46,13 +52,26 @@ class Summary:
     agreements_created: int = 0
     agreements_updated: int = 0
     agreements_total: int = 0
+    superseded: int = 0  # earlier versions of a source replaced by its new text
+    pending: int = 0  # inputs read but not yet committed (the batch in progress)
+    rebuilt: bool = False  # agreements were recomputed after the last batch
+
+    def add(self, other: Summary) -> None:
+        """Fold a committed batch's counts into the run's."""
+        self.stored += other.stored
+        self.unchanged += other.unchanged
+        self.no_signing += other.no_signing
+        self.superseded += other.superseded
+        self.refused.extend(other.refused)
+        for k, n in other.notes.items():
+            self.notes[k] += n
 
     def as_dict(self) -> dict[str, Any]:
         return {"read": self.read, "stored": self.stored, "unchanged": self.unchanged,
                 "no_signing": self.no_signing, "refused": [list(r) for r in self.refused],
                 "notes": dict(self.notes), "agreements_created": self.agreements_created,
                 "agreements_updated": self.agreements_updated, "agreements_total": self.agreements_total,
-                "refused_by_code": self.refused_by_code()}
+                "superseded": self.superseded, "refused_by_code": self.refused_by_code()}
 
     def refused_by_code(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)
@@ -61,7 +80,12 @@ class Summary:
         return dict(sorted(counts.items()))
 
 
-def _store_batch(store: Store, batch: list[Processed | Refused | tuple[RawInput, str]], summary: Summary) -> None:
+Item = Processed | Refused | tuple[RawInput, str]
+
+
+def _store_batch(store: Store, batch: list[Item], counts: Summary) -> None:
+    """Write one batch in one transaction. `counts` are the batch's own; a source that another
+    run stored since this one looked is counted unchanged, not stored twice."""
     with store.transaction():
         for item in batch:
             if isinstance(item, Refused):
@@ -72,7 +96,12 @@ def _store_batch(store: Store, batch: list[Processed | Refused | tuple[RawInput,
                 store.put_origin(raw.origin, sid, raw.raw_sha256)
                 continue
             src = item.source
+            if store.source_state(src.id) == EXTRACTOR_VERSION:  # another run was first
+                _uncount(counts, item)
+                store.put_origin(src.origin, src.id, src.raw_sha256)
+                continue
             store.put_source(src, item.note, EXTRACTOR_VERSION)
+            counts.superseded += len(store.supersede_earlier(src))
             store.put_origin(src.origin, src.id, src.raw_sha256)
             store.replace_mentions(src, item.events, EXTRACTOR_VERSION)
         # A re-extracted source takes its old mentions away; an agreement left with none would
@@ -81,29 +110,53 @@ def _store_batch(store: Store, batch: list[Processed | Refused | tuple[RawInput,
                          " (SELECT agreement_id FROM mentions WHERE agreement_id IS NOT NULL)")
 
 
+def _uncount(counts: Summary, item: Processed) -> None:
+    counts.stored -= 1
+    counts.unchanged += 1
+    if item.note:
+        counts.notes[item.note] -= 1
+        if not counts.notes[item.note]:
+            del counts.notes[item.note]
+    if not item.events:
+        counts.no_signing -= 1
+
+
 def ingest(paths: Iterable[str], store: Store, max_bytes: int = DEFAULT_MAX_BYTES,
-           on_item: Callable[[str], None] | None = None, limits: Limits | None = None) -> Summary:
-    """Ingest files and folders into `store`; returns what happened."""
+           on_item: Callable[[str], None] | None = None, limits: Limits | None = None,
+           summary: Summary | None = None, skip: Iterable[str] = ()) -> Summary:
+    """Ingest files and folders into `store`; returns what happened.
+
+    Pass `summary` to keep what was committed when the run is interrupted (KeyboardInterrupt):
+    the batch in progress is rolled back and `summary.pending` says how many inputs it held.
+    `skip` names files never to read as inputs (the store's own files)."""
     limits = limits or Limits(max_bytes=max_bytes)
-    summary = Summary()
-    batch: list[Processed | Refused | tuple[RawInput, str]] = []
+    summary = summary if summary is not None else Summary()
+    batch: list[Item] = []
+    counts = Summary()  # the batch in progress, joined to `summary` when it commits
     this_run: set[str] = set()  # sources stored by this run, committed or still in the batch
-    for item in read_inputs(paths, limits=limits):
+    for item in read_inputs(paths, limits=limits, skip=skip):
         summary.read += 1
+        summary.pending += 1
         if isinstance(item, Refused):
-            summary.refused.append((item.origin, item.code, item.reason))
+            counts.refused.append((item.origin, item.code, item.reason))
             batch.append(item)
         else:
-            batch.append(_process_one(store, item, summary, this_run, limits.max_seconds))
+            batch.append(_process_one(store, item, counts, this_run, limits.max_seconds))
         if on_item:
             on_item(item.origin)
         if len(batch) >= BATCH:
-            _store_batch(store, batch, summary)
-            batch = []
+            _commit(store, batch, counts, summary)
+            batch, counts = [], Summary()
     if batch:
-        _store_batch(store, batch, summary)
+        _commit(store, batch, counts, summary)
     rebuild_agreements(store, summary)
     return summary
+
+
+def _commit(store: Store, batch: list[Item], counts: Summary, summary: Summary) -> None:
+    _store_batch(store, batch, counts)
+    summary.add(counts)
+    summary.pending -= len(batch)
 
 
 def _guarded(raw: RawInput, seconds: float) -> Processed | Refused:
@@ -155,7 +208,24 @@ def mention_views(store: Store) -> list[MentionView]:
 
 
 def rebuild_agreements(store: Store, summary: Summary | None = None, scorer: str = DEFAULT_SCORER) -> None:
-    """Judge candidate pairs, take components, and rewrite every agreement record."""
+    """Judge candidate pairs, take components, and rewrite every agreement record.
+
+    Everything is read and written inside one write transaction: a concurrent ingest cannot
+    store mentions between the reading and the writing, so none is left without an agreement."""
+    with store.transaction():
+        old_ids = set(store.agreement_ids())
+        records, changed = _rebuild_locked(store, scorer)
+        from accords import entities
+
+        entities.rebuild(store)  # people, states and organisations follow the agreements
+    if summary is not None:
+        summary.rebuilt = True
+        summary.agreements_total = len(records)
+        summary.agreements_created = len(set(records) - old_ids)
+        summary.agreements_updated = len((changed & old_ids) & set(records))
+
+
+def _rebuild_locked(store: Store, scorer: str) -> tuple[dict[str, dict[str, Any]], set[str]]:
     views = mention_views(store)
     by_id = {v.id: v for v in views}
     judge = SCORERS[scorer]
@@ -167,32 +237,26 @@ def rebuild_agreements(store: Store, summary: Summary | None = None, scorer: str
     scores = {(a, b): score for a, b, _v, score, *_ in judgements}
     assignment = components(by_id, positive, scores, judge)
     old = {r[0]: r[1] for r in store.db.execute("SELECT id, agreement_id FROM mentions")}
-    old_ids = set(store.agreement_ids())
     members: dict[str, list[str]] = defaultdict(list)
     for mid, aid in assignment.items():
         members[aid].append(mid)
     records = _records(store, members)
-    with store.transaction():
-        store.db.execute("DELETE FROM judgements")
-        store.db.executemany("INSERT INTO judgements VALUES (?,?,?,?,?,?)", judgements)
-        store.db.executemany("UPDATE mentions SET agreement_id = ? WHERE id = ?",
-                             [(aid, mid) for mid, aid in assignment.items()])
-        store.db.execute("DELETE FROM agreements")
-        store.db.executemany("INSERT INTO agreements VALUES (?,?,?)",
-                             [(aid, json.dumps(rec, ensure_ascii=False), now()) for aid, rec in records.items()])
-        for mid, prev in old.items():
-            new = assignment.get(mid)
-            if prev and new and prev != new and prev not in records:
-                store.db.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (prev, new))
-        _repoint_aliases(store, old, assignment, set(records))
-    from accords import entities
-
-    entities.rebuild(store)  # people, states and organisations follow the agreements
-    if summary is not None:
-        summary.agreements_total = len(records)
-        summary.agreements_created = len(set(records) - old_ids)
-        changed = {assignment[m] for m in assignment if old.get(m) != assignment[m]}
-        summary.agreements_updated = len((changed & old_ids) & set(records))
+    previous = {r[0]: r[1] for r in store.db.execute("SELECT id, record FROM agreements")}
+    store.db.execute("DELETE FROM judgements")
+    store.db.executemany("INSERT INTO judgements VALUES (?,?,?,?,?,?)", judgements)
+    store.db.executemany("UPDATE mentions SET agreement_id = ? WHERE id = ?",
+                         [(aid, mid) for mid, aid in assignment.items()])
+    store.db.execute("DELETE FROM agreements")
+    serialised = {aid: json.dumps(rec, ensure_ascii=False) for aid, rec in records.items()}
+    store.db.executemany("INSERT INTO agreements VALUES (?,?,?)",
+                         [(aid, text, now()) for aid, text in serialised.items()])
+    for mid, prev in old.items():
+        new = assignment.get(mid)
+        if prev and new and prev != new and prev not in records:
+            store.db.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (prev, new))
+    _repoint_aliases(store, old, assignment, set(records))
+    changed = {aid for aid, text in serialised.items() if previous.get(aid) != text}
+    return records, changed
 
 
 def _repoint_aliases(store: Store, old: dict[str, str | None], assignment: dict[str, str],

@@ -57,20 +57,34 @@ class Refused:
     code: str = "E100"
 
 
-def _files(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
+STDIN = "-"
+
+
+def _files(paths: Iterable[str], skip: frozenset[Path]) -> Iterator[tuple[str, Path | None]]:
+    """Every file under `paths`. In folders, hidden files and folders (.git, .cache) and the files
+    in `skip` (the store and its -wal/-shm) are passed over: they are never articles."""
     for given in paths:
         p = Path(given)
-        if p.is_dir():
+        if given == STDIN:
+            yield given, None
+        elif p.is_dir():
             for root, dirs, files in os.walk(p):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith("."):
+                    if name.startswith(".") or _resolved(Path(root) / name) in skip:
                         continue
                     yield os.path.join(root, name), Path(root) / name
         elif p.exists():
             yield given, p
         else:
             yield given, None
+
+
+def _resolved(p: Path) -> Path:
+    try:
+        return p.resolve()
+    except (OSError, RuntimeError):
+        return p
 
 
 def _media(suffix: str) -> str:
@@ -221,14 +235,47 @@ def _one_file(shown: str, path: Path, limits: Limits) -> Iterator[RawInput | Ref
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
-                limits: Limits | None = None) -> Iterator[RawInput | Refused]:
-    """Every article under `paths`, or the reason it could not be read."""
+                limits: Limits | None = None, skip: Iterable[str] = ()) -> Iterator[RawInput | Refused]:
+    """Every article under `paths` (`-`: standard input), or the reason it could not be read.
+    Files in `skip` are never read: found in a folder they are passed over, named they are refused."""
     limits = limits or Limits(max_bytes=max_bytes)
-    for shown, path in _files(paths):
+    skipped = frozenset(_resolved(Path(s)) for s in skip)
+    for shown, path in _files(paths, skipped):
         if _SURROGATE.search(shown):
             # The origin must be the path exactly as given, and this one cannot be stored.
             yield Refused(_valid(shown), "the file name is not valid UTF-8", "E101")
+        elif shown == STDIN:
+            yield from _stdin(limits)
         elif path is None:
             yield Refused(shown, "no such file or folder", "E101")
+        elif _resolved(path) in skipped:
+            yield Refused(shown, "this is the store itself (or its -wal/-shm file), not an article", "E102")
         else:
             yield from _one_file(shown, path, limits)
+
+
+def _stdin(limits: Limits) -> Iterator[RawInput | Refused]:
+    """Standard input: a JSON object or list, JSON Lines (one object a line), or else one article
+    as plain text (HTML when it starts with a tag). Its origin is `stdin:` and the first hex digits
+    of its hash: two different texts piped in are two sources, not versions of one."""
+    import sys
+
+    data = sys.stdin.buffer.read(limits.max_bytes + 1 if limits.max_bytes > 0 else -1)
+    if limits.max_bytes > 0 and len(data) > limits.max_bytes:
+        yield Refused(STDIN, f"larger than the limit ({limits.max_bytes} bytes)", "E103")
+        return
+    sha = _sha(data)
+    shown = f"stdin:{sha[:12]}"
+    head = data.lstrip()[:1]
+    if head in (b"{", b"["):
+        first = data.lstrip().split(b"\n", 1)[0].strip()
+        lines = head == b"{" and _loads(first.decode("utf-8", "replace"))[1] is None and b"\n" in data.strip()
+        yield from _json_inputs(shown, data, sha, lines, limits)
+        return
+    try:
+        text, encoding = decode(data)
+    except InputError as e:
+        yield Refused(shown, e.reason, e.code)
+        return
+    media = "text/html" if head == b"<" else "text/plain"
+    yield _checked(RawInput(shown, text, media, sha, encoding, {}, None), limits)

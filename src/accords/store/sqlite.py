@@ -17,9 +17,17 @@ from typing import Any
 
 from accords.errors import StoreError
 from accords.model import EventMention, Found, Person, Source
+from accords.store.connect import open_readonly as _open_readonly
+from accords.store.connect import open_writable as _open_writable
+from accords.store.connect import store_error
 
-SCHEMA_VERSION = "002_entities"
-MIGRATIONS = (("001_initial", "schema.sql"), ("002_entities", "schema_002.sql"))
+SCHEMA_VERSION = "003_versions"
+MIGRATIONS = (("001_initial", "schema.sql"), ("002_entities", "schema_002.sql"), ("003_versions", "schema_003.sql"))
+# How long a writer waits for another accords process to finish its transaction before giving
+# up with E304: a rebuild of a large store holds the lock for minutes (see bench/merge_scale.py).
+LOCK_WAIT_SECONDS = 600.0
+# Sidecar files SQLite keeps beside the store; no command may write over them.
+SIDECARS = ("", "-wal", "-shm", "-journal")
 
 
 def now() -> str:
@@ -27,27 +35,62 @@ def now() -> str:
 
 
 class Store:
-    """A store of sources, statements and agreements in one SQLite file."""
+    """A store of sources, statements and agreements in one SQLite file.
 
-    def __init__(self, path: str | Path) -> None:
+    `readonly=True` is for the commands that only read (list, show, export, entity, sources,
+    check): the file is opened with SQLite's `mode=ro` (and `immutable=1` where the medium itself
+    is read-only), never created, never migrated, never switched to WAL. A writable store is
+    created when missing, but a file that is some other program's SQLite database is refused
+    untouched.
+    """
+
+    def __init__(self, path: str | Path, readonly: bool = False, lock_wait: float = LOCK_WAIT_SECONDS) -> None:
         self.path = str(path)
-        try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: cannot open ({e})") from e
+        self.readonly = readonly
+        self.db = _open_readonly(self.path) if readonly else _open_writable(self.path, lock_wait)
         self.db.row_factory = sqlite3.Row
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: not an accords store ({e})") from e
+            if readonly:
+                self._require_current()
+            else:
+                self._require_ours()
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+        except sqlite3.Error as e:
+            self.db.close()
+            raise store_error(self.path, e) from e
+        except StoreError:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()
 
     # -- schema ---------------------------------------------------------------------------
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _require_ours(self) -> None:
+        """Refuse, before writing anything, a database that has tables but is not an accords store."""
+        tables = self._tables()
+        if tables and "migrations" not in tables:
+            raise StoreError(f"{self.path}: not an accords store (an SQLite database with other tables:"
+                             f" {', '.join(sorted(tables)[:5])}); it was left untouched", code="E306")
+
+    def _require_current(self) -> None:
+        tables = self._tables()
+        if "migrations" not in tables or "agreements" not in tables:
+            raise StoreError(f"{self.path}: not an accords store; it was left untouched", code="E306")
+        done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
+        known = [name for name, _ in MIGRATIONS]
+        if done - set(known):
+            raise StoreError(f"{self.path}: made by a newer accords (migrations {sorted(done - set(known))})")
+        if set(known) - done:
+            raise StoreError(f"{self.path}: made by an earlier accords; run `accords migrate --db {self.path}`"
+                             " to bring it up to date (read commands never change a store)", code="E307")
+
     def _migrate(self) -> None:
         self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
@@ -60,6 +103,8 @@ class Store:
                 continue
             sql = (resources.files("accords.store") / file).read_text(encoding="utf-8")
             with self.transaction():
+                if name in {r[0] for r in self.db.execute("SELECT name FROM migrations")}:
+                    continue  # another process applied it while this one waited for the lock
                 for stmt in sql.split(";\n"):
                     if stmt.strip():
                         self.db.execute(stmt)
@@ -67,19 +112,31 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (`BEGIN IMMEDIATE`: the write lock is taken before anything is
+        read). Nested uses join the outer one, so a stage can be called inside a caller's."""
+        if self.db.in_transaction:
+            yield self.db
+            return
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (a full disk, an I/O error); a
+            # second ROLLBACK would then fail and hide the error that matters.
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
         else:
             self.db.execute("COMMIT")
 
     # -- sources --------------------------------------------------------------------------
+    _LIVE = "superseded_by IS NULL AND retracted_at IS NULL"
+
     def source_state(self, source_id: str) -> str | None:
-        """The extractor version a source was last extracted with, or None if unknown."""
-        row = self.db.execute("SELECT extractor_version FROM sources WHERE id = ?", (source_id,)).fetchone()
+        """The extractor version a live source was last extracted with; None if unknown, or if
+        it was superseded or retracted (then it is extracted and stored anew when it comes back)."""
+        row = self.db.execute(f"SELECT extractor_version FROM sources WHERE id = ? AND {self._LIVE}",
+                              (source_id,)).fetchone()
         return row[0] if row else None
 
     def origin_seen(self, origin: str, raw_sha256: str) -> str | None:
@@ -95,10 +152,52 @@ class Store:
             " ON CONFLICT(id) DO UPDATE SET note = excluded.note, extractor_version = excluded.extractor_version,"
             " lang = excluded.lang, published = COALESCE(sources.published, excluded.published),"
             " published_from = COALESCE(sources.published_from, excluded.published_from),"
-            " url = COALESCE(sources.url, excluded.url), outlet = COALESCE(sources.outlet, excluded.outlet)",
+            " url = COALESCE(sources.url, excluded.url), outlet = COALESCE(sources.outlet, excluded.outlet),"
+            " superseded_by = NULL, superseded_at = NULL, retracted_at = NULL",
             (src.id, src.origin, src.url, src.lang, src.outlet, src.published, src.published_from, src.title,
              src.encoding, src.media_type, src.raw_sha256, src.text, note, version, now()),
         )
+
+    def supersede_earlier(self, src: Source) -> list[str]:
+        """Mark as superseded by `src` the earlier versions of it: the live source its origin
+        pointed to, and live sources with the same URL, whatever their origin. Their text stays
+        as history; their mentions go, so the agreements are recomputed from the new text.
+        Call before `put_origin`. Returns the ids superseded."""
+        earlier = {r[0] for r in self.db.execute("SELECT source_id FROM origins WHERE origin = ?", (src.origin,))}
+        if src.url:
+            earlier |= {r[0] for r in self.db.execute(f"SELECT id FROM sources WHERE url = ? AND {self._LIVE}",
+                                                     (src.url,))}
+        earlier.discard(src.id)
+        done = []
+        for sid in sorted(earlier):
+            others = self.db.execute("SELECT COUNT(*) FROM origins WHERE source_id = ? AND origin != ?",
+                                     (sid, src.origin)).fetchone()[0]
+            same_url = src.url is not None and self.db.execute(
+                "SELECT 1 FROM sources WHERE id = ? AND url = ?", (sid, src.url)).fetchone() is not None
+            if others and not same_url:
+                continue  # the same text still stands at another origin
+            self.db.execute(f"UPDATE sources SET superseded_by = ?, superseded_at = ? WHERE id = ? AND {self._LIVE}",
+                            (src.id, now(), sid))
+            self.drop_mentions(sid)
+            done.append(sid)
+        return done
+
+    def retract(self, source_id: str) -> None:
+        """`accords forget`: the source supports nothing any more; its text is kept, marked retracted,
+        and its origins are forgotten so that ingesting the file again brings it back."""
+        self.drop_mentions(source_id)
+        self.db.execute("DELETE FROM origins WHERE source_id = ?", (source_id,))
+        self.db.execute("UPDATE sources SET retracted_at = ? WHERE id = ?", (now(), source_id))
+
+    def resolve_source(self, query: str) -> list[sqlite3.Row]:
+        """Sources that `query` names: an origin, a URL, a source id or a unique prefix of one."""
+        rows = list(self.db.execute(
+            "SELECT s.* FROM sources s WHERE s.id IN (SELECT source_id FROM origins WHERE origin = ?)"
+            " OR s.url = ? OR s.id = ? OR s.origin = ?", (query, query, query, query)))
+        if not rows and len(query) >= 4 and query.isalnum():
+            rows = list(self.db.execute("SELECT * FROM sources WHERE id LIKE ? ESCAPE '\\' ORDER BY id",
+                                        (_like_prefix(query),)))
+        return rows
 
     def put_origin(self, origin: str, source_id: str, raw_sha256: str) -> None:
         self.db.execute(
@@ -113,14 +212,17 @@ class Store:
                         (origin, code, reason, now()))
 
     # -- mentions and statements -------------------------------------------------------------
-    def replace_mentions(self, src: Source, events: list[EventMention], version: str) -> list[str]:
-        """Store the events of a source in place of what an earlier extraction stored."""
-        old = [r[0] for r in self.db.execute("SELECT id FROM mentions WHERE source_id = ?", (src.id,))]
+    def drop_mentions(self, source_id: str) -> None:
+        old = [r[0] for r in self.db.execute("SELECT id FROM mentions WHERE source_id = ?", (source_id,))]
         for mid in old:
             self.db.execute("DELETE FROM statements WHERE mention_id = ?", (mid,))
             self.db.execute("DELETE FROM blocks WHERE mention_id = ?", (mid,))
             self.db.execute("DELETE FROM judgements WHERE a = ? OR b = ?", (mid, mid))
-        self.db.execute("DELETE FROM mentions WHERE source_id = ?", (src.id,))
+        self.db.execute("DELETE FROM mentions WHERE source_id = ?", (source_id,))
+
+    def replace_mentions(self, src: Source, events: list[EventMention], version: str) -> list[str]:
+        """Store the events of a source in place of what an earlier extraction stored."""
+        self.drop_mentions(src.id)
         ids = []
         for ev in events:
             mid = f"{src.id}:{ev.index}"
@@ -162,6 +264,18 @@ class Store:
                 row = self.db.execute("SELECT record FROM agreements WHERE id = ?", (alias[0],)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def resolve_agreement(self, query: str) -> list[str]:
+        """Agreement ids that `query` names: an id, an earlier id (alias), or a unique prefix."""
+        if self.db.execute("SELECT 1 FROM agreements WHERE id = ?", (query,)).fetchone():
+            return [query]
+        alias = self.db.execute("SELECT agreement_id FROM aliases WHERE alias = ?", (query,)).fetchone()
+        if alias:
+            return [alias[0]]
+        if len(query) < 3:
+            return []
+        return [r[0] for r in self.db.execute("SELECT id FROM agreements WHERE id LIKE ? ESCAPE '\\'"
+                                              " ORDER BY id LIMIT 20", (_like_prefix(query),))]
+
     def records(self) -> Iterator[dict[str, Any]]:
         for row in self.db.execute("SELECT record FROM agreements ORDER BY id"):
             yield json.loads(row[0])
@@ -192,6 +306,11 @@ class Store:
         q = {"sources": "SELECT COUNT(*) FROM sources", "mentions": "SELECT COUNT(*) FROM mentions",
              "agreements": "SELECT COUNT(*) FROM agreements", "refusals": "SELECT COUNT(*) FROM refusals"}
         return {k: self.db.execute(v).fetchone()[0] for k, v in q.items()}
+
+
+def _like_prefix(s: str) -> str:
+    """A LIKE pattern matching strings that start with `s` (its wildcards taken literally)."""
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _found(f: Found | None) -> tuple[Any, int | None, int | None, str] | None:
