@@ -78,9 +78,11 @@ def test_a_refusal_keeps_its_path_on_one_line(tmp_path, monkeypatch):
     assert len(lines) == 1 and str(deep) in lines[0] and "not JSON" in lines[0]
 
 
-def test_unknown_agreement_is_a_clear_error(tmp_path):
-    result = CliRunner().invoke(main, ["show", "agr-nope", "--db", str(tmp_path / "s.db")])
-    assert result.exit_code == 1 and "no agreement 'agr-nope'" in result.output
+def test_unknown_agreement_is_a_clear_error(tmp_path, seed_files):
+    db = str(tmp_path / "s.db")
+    run("ingest", *map(str, seed_files), "--db", db)
+    result = CliRunner().invoke(main, ["show", "agr-nope", "--db", db])
+    assert result.exit_code == 2 and "no agreement 'agr-nope'" in result.output
 
 
 def test_a_file_that_is_not_a_store_is_refused(tmp_path):
@@ -100,4 +102,4 @@ def test_entity_explains_the_askal_link(tmp_path, seed_files):
     state = json.loads(run("entity", "state:AZ", "--db", db, "--json").stdout)
     assert "أذربيجان" in state["names"]["ar"]
     missing = CliRunner().invoke(main, ["entity", "nobody-at-all", "--db", db])
-    assert missing.exit_code == 1 and "no entity" in missing.output
+    assert missing.exit_code == 2 and "no entity" in missing.output

@@ -14,6 +14,7 @@ from typing import Any
 
 from babel import Locale
 
+from accords import labels
 from accords.identity import PersonForm, PersonGroup, group_people, is_latin
 from accords.knowledge import leaders, lookup
 from accords.lang.lexicon import shared
@@ -128,7 +129,8 @@ def _title(rec: dict[str, Any]) -> str:
     names = [p["name"] for p in rec["parties"]]
     between = " between " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) \
         if names else ""
-    about = f" on {rec['domains'][0].replace('_', ' ')}" if rec["domains"] else ""
+    topics = [d for d in rec["domains"] if d != "other"]  # "... on other" tells a reader nothing
+    about = f" on {labels.domain(topics[0])}" if topics else ""
     when = f", signed {rec['date_signed']}" if rec["date_signed"] else ""
     where = f" in {rec['place']}" if rec["place"] else ""
     return f"{label}{between}{about}{when}{where}"
