@@ -91,6 +91,8 @@ def test_latin1_text_is_read_as_western_not_cyrillic(text):
 @pytest.mark.parametrize("text", [
     "Москва и Баку подписали соглашение.", "Вес", "Привет",
     "Компании Gazprom и SOCAR подписали в Баку меморандум о поставках газа.",
+    # capitals before Ё and » form a few valid UTF-8 sequences ('ВСЁ', 'О»'): still windows-1251
+    "Министр заявил: «ВСЁ ГОТОВО». Документ «О ПАРТНЁРСТВЕ» подписан, сообщает «ТАСС».",
 ])
 def test_cp1251_russian_is_still_windows_1251(text):
     assert decode(text.encode("cp1251")) == (text, "windows-1251")
@@ -101,3 +103,10 @@ def test_invalid_utf8_bytes_are_counted_in_the_encoding():
     assert text.count("\ufffd") == 3 and encoding == "utf-8 (3 invalid bytes replaced)"
     marked, _ = decode(RU_LONG.encode() + b"\xff", keep_invalid=True)
     assert marked == RU_LONG + "\udcff"  # for a caller that counts per record
+
+
+def test_mostly_ascii_utf8_with_one_bad_byte_stays_utf8():
+    text = ("The treaty’s text was published on Monday. “We signed it,” the minister said; "
+            "the parliament’s vote follows in May – the opposition’s leader agreed.")
+    got, encoding = decode(text.encode() + b" \xe9")
+    assert got == text + " \ufffd" and encoding == "utf-8 (1 invalid byte replaced)"
