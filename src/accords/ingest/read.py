@@ -88,7 +88,8 @@ def _valid(s: str) -> str:
 
 def _record(origin: str, obj: Any, raw_sha: str, limits: Limits, encoding: str = "utf-8") -> RawInput | Refused:
     """The article of one JSON record of a file read as `encoding` (without any count of replaced
-    bytes: each record counts its own, the lone surrogates left where bytes were invalid)."""
+    bytes: each record counts its own, the lone surrogates left where bytes were invalid; a lone
+    surrogate escaped in the JSON, '\\ud800', is replaced and counted with them)."""
     if not isinstance(obj, dict):
         return Refused(origin, "a JSON record must be an object with a 'text' field", "E105")
     text = obj.get("text")
