@@ -16,7 +16,7 @@ from accords.errors import LanguageDataError
 from accords.ingest import published as pub
 from accords.ingest.clean import Cleaned, clean_html, clean_text
 from accords.ingest.read import RawInput
-from accords.lang.detect import detect
+from accords.lang.detect import Detection, identify, language_name
 from accords.lang.pack import available
 from accords.model import EventMention, Source
 
@@ -28,6 +28,8 @@ class Processed:
     source: Source
     events: list[EventMention] = field(default_factory=list)
     note: str | None = None  # why nothing was extracted, when nothing was
+    # The language candidates with lingua's confidence, best first (empty when the feed gave the language).
+    candidates: tuple[tuple[str, float], ...] = ()
 
 
 def source_id(text: str) -> str:
@@ -102,7 +104,9 @@ def process(raw: RawInput) -> Processed:
 
     cleaned = _clean(raw)
     text = cleaned.text
-    lang = raw.meta.get("lang") or detect(text)
+    given = raw.meta.get("lang")
+    found = Detection(given) if given else identify(text)
+    lang = found.lang
     published, published_from = _published(raw, cleaned, lang)
     source = Source(
         id=source_id(text), origin=raw.origin, text=text, raw_sha256=raw.raw_sha256, lang=lang,
@@ -113,13 +117,20 @@ def process(raw: RawInput) -> Processed:
     if not text.strip():
         return Processed(source, [], "no article text after cleaning")
     if lang is None:
-        return Processed(source, [], "no language could be identified")
+        return Processed(source, [], f"{raw.origin}: no language could be identified")
     try:
         ref, day_known = reference_date(published)
         events = extract(text, lang, ref, day_known)
     except LanguageDataError:
-        return Processed(source, [], f"language {lang!r} is not supported yet")
-    return Processed(source, events)
+        return Processed(source, [], _unsupported(raw, found), found.candidates)
+    return Processed(source, events, candidates=found.candidates)
+
+
+def _unsupported(raw: RawInput, found: Detection) -> str:
+    """The note of a text in a language we do not read: the file, the language and how sure."""
+    said = f"{language_name(found.lang)} ({found.lang}, given by the feed)" if raw.meta.get("lang") \
+        else found.describe()
+    return f"{raw.origin}: language {said} is not supported yet"
 
 
 EXTRACTOR_VERSION = f"accords-{__version__}"

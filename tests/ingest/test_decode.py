@@ -68,10 +68,45 @@ def test_file_signatures_are_refused_as_binary(data, what):
 
 def test_utf8_with_a_broken_byte_keeps_the_article():
     text, encoding = decode(RU_LONG.encode() + b"\xff")
-    assert text == RU_LONG + "\ufffd" and encoding == "utf-8 (invalid bytes replaced)"
+    assert text == RU_LONG + "\ufffd" and encoding == "utf-8 (1 invalid byte replaced)"
 
 
 def test_utf16_bom_with_binary_inside_is_refused():
     with pytest.raises(InputError) as e:
         decode("abc\x00\x01\x02".encode("utf-16"))
     assert e.value.code == "E108"
+
+
+@pytest.mark.parametrize("text", [
+    "Café", "Müller", "Le traité a été signé à Paris.",
+    "Das Abkommen über die Zusammenarbeit wurde gestern in München unterzeichnet.",
+    "España y México firmaron el acuerdo en Cádiz.",
+])
+def test_latin1_text_is_read_as_western_not_cyrillic(text):
+    # windows-1251 would read é ü à ñ as й ь а с inside Latin words ('Cafй', 'Mьller').
+    got, encoding = decode(text.encode("latin-1"))
+    assert got == text and encoding in ("windows-1252", "iso-8859-1")
+
+
+@pytest.mark.parametrize("text", [
+    "Москва и Баку подписали соглашение.", "Вес", "Привет",
+    "Компании Gazprom и SOCAR подписали в Баку меморандум о поставках газа.",
+    # capitals before Ё and » form a few valid UTF-8 sequences ('ВСЁ', 'О»'): still windows-1251
+    "Министр заявил: «ВСЁ ГОТОВО». Документ «О ПАРТНЁРСТВЕ» подписан, сообщает «ТАСС».",
+])
+def test_cp1251_russian_is_still_windows_1251(text):
+    assert decode(text.encode("cp1251")) == (text, "windows-1251")
+
+
+def test_invalid_utf8_bytes_are_counted_in_the_encoding():
+    text, encoding = decode(RU_LONG.encode() + b" \xff\xfe " + "Москва".encode() + b"\xc3")
+    assert text.count("\ufffd") == 3 and encoding == "utf-8 (3 invalid bytes replaced)"
+    marked, _ = decode(RU_LONG.encode() + b"\xff", keep_invalid=True)
+    assert marked == RU_LONG + "\udcff"  # for a caller that counts per record
+
+
+def test_mostly_ascii_utf8_with_one_bad_byte_stays_utf8():
+    text = ("The treaty’s text was published on Monday. “We signed it,” the minister said; "
+            "the parliament’s vote follows in May – the opposition’s leader agreed.")
+    got, encoding = decode(text.encode() + b" \xe9")
+    assert got == text + " \ufffd" and encoding == "utf-8 (1 invalid byte replaced)"

@@ -48,3 +48,30 @@ def test_lone_surrogates_in_json_are_replaced_not_stored(tmp_path):
     (tmp_path / "a.json").write_bytes(b'{"text": "A \\ud800 B", "title": "\\udc00"}')
     (got,) = read_inputs([str(tmp_path)])
     assert got.text == "A \ufffd B" and got.meta["title"] == "\ufffd"
+
+
+RU_LINE = "Россия и Казахстан подписали меморандум о сотрудничестве в области энергетики в Москве."
+
+
+def test_jsonl_line_with_an_invalid_byte_records_the_replacement(tmp_path):
+    from accords.pipeline import process
+
+    good = json.dumps({"text": RU_LINE}, ensure_ascii=False).encode()
+    broken = json.dumps({"text": RU_LINE + " XY"}, ensure_ascii=False).encode().replace(b"XY", b"X\xffY")
+    other = good.replace("Москве".encode(), b"Baku")
+    (tmp_path / "feed.jsonl").write_bytes(good + b"\n" + broken + b"\n" + other + b"\n")
+    got = {g.origin.rsplit("#", 1)[1]: g for g in read_inputs([str(tmp_path / "feed.jsonl")])}
+    assert all(isinstance(g, RawInput) for g in got.values())
+    assert got["2"].text.endswith("X\ufffdY") and got["2"].encoding == "utf-8 (1 invalid byte replaced)"
+    assert got["1"].encoding == got["3"].encoding == "utf-8"
+    stored = process(got["2"]).source  # what the store records for the line
+    assert stored.encoding == "utf-8 (1 invalid byte replaced)" and "\ufffd" in stored.text
+
+
+def test_json_in_a_legacy_encoding_records_that_encoding(tmp_path):
+    (tmp_path / "a.json").write_bytes(json.dumps({"text": RU_LINE}, ensure_ascii=False).encode("cp1251"))
+    (tmp_path / "b.json").write_bytes(json.dumps([{"text": "Le traité a été signé à Paris."}],
+                                                 ensure_ascii=False).encode("latin-1"))
+    got = {g.origin.rsplit("/", 1)[1]: g for g in read_inputs([str(tmp_path)])}
+    assert got["a.json"].text == RU_LINE and got["a.json"].encoding == "windows-1251"
+    assert got["b.json#1"].text == "Le traité a été signé à Paris." and got["b.json#1"].encoding == "windows-1252"

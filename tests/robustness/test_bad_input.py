@@ -65,7 +65,7 @@ CASES: dict[str, tuple[dict[str, bytes], dict[str, Ok | str]]] = {
     "utf-16-odd-length": ({"a.txt": b"\xff\xfe" + EN.encode("utf-16-le") + b"x"}, {"a.txt": "E107"}),
     "utf-8-bom": ({"a.txt": b"\xef\xbb\xbf" + EN.encode()}, {"a.txt": Ok(EN, "utf-8")}),
     "utf-8-few-bad-bytes": ({"a.txt": RU.encode() + b"\xff" + RU.encode()},
-                            {"a.txt": Ok(RU + "\ufffd" + RU, "utf-8 (invalid bytes replaced)")}),
+                            {"a.txt": Ok(RU + "\ufffd" + RU, "utf-8 (1 invalid byte replaced)")}),
     "mixed-line-endings": ({"a.txt": b"Japan and Kenya\r\nsigned a treaty.\rIn Nairobi.\nEnd."},
                            {"a.txt": Ok("Japan and Kenya\nsigned a treaty.\nIn Nairobi.\nEnd.")}),
     "rtl-override-in-name": ({"a.txt": "Ja\u202epan and Ke\u200dnya signed a treaty.".encode()},

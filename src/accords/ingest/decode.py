@@ -6,7 +6,14 @@ with the source.
 
 charset-normalizer proposes code pages; on Turkish it often prefers windows-1252 or -1250,
 which read ğ ı ş as ð ý þ (or đ ý ţ). So its proposals are re-ranked by how many of the
-non-ASCII letters they produce belong to the alphabet the code page is made for.
+non-ASCII letters they produce belong to the alphabet the code page is made for. A letter of
+another script inside a Latin word ('Cafй', 'Mьller': Latin-1 bytes read as windows-1251) does
+not count as belonging, and when a Western code page reads the bytes to the same text as the
+winner, the Western one is recorded: Latin-script text is read as UTF-8, then windows-1252 /
+latin-1, and as a Cyrillic (Arabic, Hebrew) code page only when its words look like that script.
+
+Bytes that are not UTF-8 in an otherwise UTF-8 text are replaced, and counted: the encoding
+recorded says so ('utf-8 (3 invalid bytes replaced)'), never plain 'utf-8'.
 """
 
 from __future__ import annotations
@@ -45,6 +52,10 @@ _CENTRAL = set("ąćęłńóśźżčďěňřšťůžáéíóúýäöüôĺľŕă
                "ĄĆĘŁŃÓŚŹŻČĎĚŇŘŠŤŮŽÁÉÍÓÚÝÄÖÜÔĹĽŔĂÂÎȘȚŞŢĐß")
 _SCRIPT = {"ar": regex.compile(r"\p{Arabic}"), "he": regex.compile(r"\p{Hebrew}"),
            "ru": regex.compile(r"\p{Cyrillic}")}
+_WORD = regex.compile(r"\p{L}+")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+# What `surrogateescape` makes of a byte that is not UTF-8: one lone surrogate per byte.
+_ESCAPED = regex.compile(r"[\udc80-\udcff]")
 # Which alphabet each code page is made for, and its rank when two fit equally well: the code
 # pages of the languages we read come before the Western ones that decode the same bytes.
 _MADE_FOR = {"cp1256": ("ar", 0), "iso8859_6": ("ar", 0), "cp1255": ("he", 0), "iso8859_8": ("he", 0),
@@ -98,16 +109,17 @@ def _fits(ch: str, alphabet: str) -> bool:
 
 def _plausibility(text: str, encoding: str) -> float:
     """The share of non-ASCII letters that belong to the code page's alphabet (C1 controls count
-    against it: they are what an ISO page makes of the Windows page's quotes)."""
+    against it: they are what an ISO page makes of the Windows page's quotes). A letter of a
+    non-Latin script in a word with ASCII letters belongs to no alphabet: it is a Latin accent
+    read through the wrong code page."""
     alphabet = _MADE_FOR.get(encoding, ("west", 3))[0]
-    good = bad = 0
-    for ch in text:
-        if ch < "\x80":
-            continue
-        if "\x80" <= ch <= "\x9f":
-            bad += 1
-        elif ch.isalpha():
-            if _fits(ch, alphabet):
+    good, bad = 0, sum(1 for ch in text if "\x80" <= ch <= "\x9f")
+    for word in _WORD.findall(text):
+        mixed = alphabet in _SCRIPT and bool(_ASCII_LETTER.search(word))
+        for ch in word:
+            if ch < "\x80":
+                continue
+            if _fits(ch, alphabet) and not mixed:
                 good += 1
             else:
                 bad += 1
@@ -127,21 +139,51 @@ def _legacy(data: bytes) -> tuple[str, str]:
         raise InputError("undecodable: no text encoding fits", "E107")
     ranked.sort(key=lambda r: r[:3])
     *_, text, encoding = ranked[0]
-    return text, LABELS.get(encoding, encoding)
+    return text, LABELS.get(_western_twin(data, text, encoding), encoding)
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with a few broken bytes (a truncated copy, one bad character) read as UTF-8 with
-    U+FFFD in their place; legacy text almost never forms valid multi-byte sequences."""
-    text = data.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    multibyte = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
-    return text if multibyte >= 10 * broken > 0 else None
+def _western_twin(data: bytes, text: str, encoding: str) -> str:
+    """windows-1252 when it reads `data` to the same `text` as `encoding` (a Turkish or Central
+    European code page on French with no ğ ı ş ą ł): the bytes do not say the rarer code page, so
+    the common one is named."""
+    if _MADE_FOR.get(encoding, ("", 3))[0] == "west":
+        return encoding
+    try:
+        return "cp1252" if data.decode("cp1252") == text else encoding
+    except UnicodeDecodeError:
+        return encoding
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of the encoding it was read with."""
+def replaced(encoding: str, count: int) -> str:
+    """The encoding recorded for a text in which `count` invalid bytes were replaced by U+FFFD."""
+    if not count:
+        return encoding
+    return f"{encoding} ({count} invalid {'byte' if count == 1 else 'bytes'} replaced)"
+
+
+_TRUST = 3
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few broken bytes (a truncated copy, one bad character): the text with each
+    broken byte as a lone surrogate (`surrogateescape`), and their count. A valid multi-byte
+    sequence in a legacy text needs a capital letter followed by a symbol of the continuation
+    range ('Ё', '»' after a Cyrillic capital), rare in prose, while nearly every non-ASCII byte
+    of such text is broken; so `_TRUST` valid characters per broken byte say UTF-8. (Ten made an
+    English UTF-8 text with five curly quotes and one bad byte windows-1252: 'â€™'.)"""
+    marked = data.decode("utf-8", errors="surrogateescape")
+    broken = len(_ESCAPED.findall(marked))
+    multibyte = sum(1 for c in marked if c > "\x7f" and c != "\ufffd") - broken
+    return (marked, broken) if multibyte >= _TRUST * broken > 0 else None
+
+
+def decode(data: bytes, keep_invalid: bool = False) -> tuple[str, str]:
+    """The text and the name of the encoding it was read with. Bytes that are not UTF-8 in a
+    UTF-8 text become U+FFFD, or with `keep_invalid` lone surrogates (U+DC80-U+DCFF) so that a
+    caller cutting the text into records can count each record's own (`replaced`)."""
     text, encoding = _decode(data)
+    if not keep_invalid and encoding.startswith("utf-8 ("):
+        text = _ESCAPED.sub("\ufffd", text)
     if not text.strip():  # a no-break space, say, in a single-byte code page
         raise InputError("empty", "E106")
     return text, encoding
@@ -164,7 +206,7 @@ def _decode(data: bytes) -> tuple[str, str]:
         pass
     repaired = _mostly_utf8(data)
     if repaired is not None:
-        return repaired, "utf-8 (invalid bytes replaced)"
+        return repaired[0], replaced("utf-8", repaired[1])
     return _legacy(data)
 
 

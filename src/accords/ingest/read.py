@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from accords.errors import InputError
-from accords.ingest.decode import decode, text_is_binary
+from accords.ingest.decode import decode, replaced, text_is_binary
 from accords.limits import DEFAULT_MAX_BYTES, Limits, html_problem
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -100,17 +100,21 @@ def _valid(s: str) -> str:
     return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
 
 
-def _record(origin: str, obj: Any, raw_sha: str, limits: Limits) -> RawInput | Refused:
+def _record(origin: str, obj: Any, raw_sha: str, limits: Limits, encoding: str = "utf-8") -> RawInput | Refused:
+    """The article of one JSON record of a file read as `encoding` (without any count of replaced
+    bytes: each record counts its own, the lone surrogates left where bytes were invalid; a lone
+    surrogate escaped in the JSON, '\\ud800', is replaced and counted with them)."""
     if not isinstance(obj, dict):
         return Refused(origin, "a JSON record must be an object with a 'text' field", "E105")
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
-        html = obj.get("html")
-        if isinstance(html, str) and html.strip():
-            return _checked(RawInput(origin, _valid(html), "text/html", raw_sha, "utf-8", _meta(obj)), limits)
-        return Refused(origin, "the JSON record has no 'text'", "E105")
     media = "text/html" if obj.get("format") == "html" else "text/plain"
-    return _checked(RawInput(origin, _valid(text), media, raw_sha, "utf-8", _meta(obj)), limits)
+    if not isinstance(text, str) or not text.strip():
+        text, media = obj.get("html"), "text/html"
+        if not isinstance(text, str) or not text.strip():
+            return Refused(origin, "the JSON record has no 'text'", "E105")
+    meta = _meta(obj)
+    bad = len(_SURROGATE.findall(text)) + sum(len(_SURROGATE.findall(obj[k])) for k in meta)
+    return _checked(RawInput(origin, _valid(text), media, raw_sha, replaced(encoding, bad), meta), limits)
 
 
 def _checked(raw: RawInput, limits: Limits) -> RawInput | Refused:
@@ -144,7 +148,7 @@ def _loads(text: str) -> tuple[Any, str | None]:
         return None, str(e).split("\n")[0]
 
 
-def _json_lines(shown: str, text: str, limits: Limits) -> Iterator[RawInput | Refused]:
+def _json_lines(shown: str, text: str, limits: Limits, encoding: str) -> Iterator[RawInput | Refused]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -153,26 +157,29 @@ def _json_lines(shown: str, text: str, limits: Limits) -> Iterator[RawInput | Re
         if problem:
             yield Refused(origin, f"line {n} is not JSON ({problem.rsplit(' at line', 1)[0]})", "E104")
             continue
-        yield _record(origin, obj, _sha(line.encode("utf-8")), limits)
+        # Invalid bytes are still lone surrogates here: `surrogateescape` gives them back.
+        yield _record(origin, obj, _sha(line.encode("utf-8", "surrogateescape")), limits, encoding)
 
 
 def _json_inputs(shown: str, data: bytes, raw_sha: str, lines: bool, limits: Limits) -> Iterator[RawInput | Refused]:
     try:
-        text, _ = decode(data)
+        text, encoding = decode(data, keep_invalid=True)
     except InputError as e:
         yield Refused(shown, e.reason, e.code)
         return
+    encoding = encoding.split(" (")[0]  # each record counts the bytes replaced in it
     if lines:
-        yield from _json_lines(shown, text, limits)
+        yield from _json_lines(shown, text, limits, encoding)
         return
     obj, problem = _loads(text)
     if problem:
         yield Refused(shown, f"not JSON ({problem})", "E104")
     elif isinstance(obj, list):
         for n, item in enumerate(obj, 1):
-            yield _record(f"{shown}#{n}", item, _sha(json.dumps(item, sort_keys=True).encode("utf-8")), limits)
+            sha = _sha(json.dumps(item, sort_keys=True).encode("utf-8"))
+            yield _record(f"{shown}#{n}", item, sha, limits, encoding)
     else:
-        yield _record(shown, obj, raw_sha, limits)
+        yield _record(shown, obj, raw_sha, limits, encoding)
 
 
 def _sha(data: bytes) -> str:
