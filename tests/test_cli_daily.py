@@ -225,3 +225,11 @@ def test_list_summaries_and_errors_make_control_characters_visible(tmp_path, see
     for out in (summary.output, listed.output, sources.output, missing.output):
         assert not any(c in out for c in ("\x1b", "\x9b", "\x07", "\u202e"))
     assert "\\x1b[2J" in summary.output and "\\x1b[2J" in sources.output
+
+
+def test_a_long_list_of_refusals_is_cut_with_a_pointer(tmp_path):
+    missing = [str(tmp_path / f"missing-{i}.txt") for i in range(60)]
+    result = run("ingest", *missing, "--db", str(tmp_path / "s.db"))
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("  refused ")]
+    assert result.exit_code == 3 and len(lines) == 50
+    assert "… and 10 more refused (accords sources --state refused)" in result.stderr

@@ -34,6 +34,7 @@ from accords.store.sqlite import LOCK_WAIT_SECONDS, Store
 from accords.terminal import visible, visible_json
 
 DEFAULT_DB = "accords.db"
+SHOWN = 50  # notes and refusals listed in a summary; the rest are in `accords sources`
 # Messages are never wrapped: a refusal names a file, and a path cut over two lines
 # cannot be copied or grepped (tables on stdout still fit the terminal).
 # Emoji codes off: a source's ':cross_mark:' is shown as written, not drawn.
@@ -228,10 +229,15 @@ def _print_summary(s: Any) -> None:
     err.print(f"read {plural(s.read, 'input')}: {s.stored} stored, {s.unchanged} unchanged, {refused}, "
               f"{s.no_signing} with no signing" + (f", {s.superseded} earlier versions superseded" if s.superseded
                                                     else ""), markup=False)
-    for note, n in sorted(s.notes.items()):
+    notes = sorted(s.notes.items())
+    for note, n in notes[:SHOWN]:
         err.print(f"  {n} × {visible(note)}", markup=False)
-    for origin, code, reason in s.refused:
+    if len(notes) > SHOWN:
+        err.print(f"  … and {len(notes) - SHOWN} more notes (accords sources --state unsupported)", markup=False)
+    for origin, code, reason in s.refused[:SHOWN]:
         err.print(f"  refused {visible(origin)}: {visible(reason)} [{code}]", markup=False)
+    if len(s.refused) > SHOWN:
+        err.print(f"  … and {len(s.refused) - SHOWN} more refused (accords sources --state refused)", markup=False)
     if s.rebuilt:
         err.print(f"agreements: {s.agreements_created} created, {s.agreements_updated} updated, "
                   f"{s.agreements_total} in the store", markup=False)
