@@ -23,7 +23,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from accords import __version__, listing
+from accords import __version__, labels, listing
 from accords.errors import AccordsError, StoreError
 from accords.export import CSV_COLUMNS, FORMATS, write
 from accords.ingest.read import DEFAULT_MAX_BYTES
@@ -249,8 +249,8 @@ def _print_summary(s: Any) -> None:
 @click.option("--party", "parties", multiple=True, metavar="CODE|NAME",
               help="Only agreements with this party: an ISO code (AZ), an org: id, or part of a name."
               " Repeat to require several.")
-@click.option("--instrument", type=click.Choice(sorted(listing.labels.INSTRUMENTS)), help="Only this instrument.")
-@click.option("--domain", type=click.Choice(sorted(listing.labels.DOMAINS)), help="Only this domain.")
+@click.option("--instrument", type=click.Choice(sorted(labels.INSTRUMENTS)), help="Only this instrument.")
+@click.option("--domain", type=click.Choice(sorted(labels.DOMAINS)), help="Only this domain.")
 @click.option("--lang", help="Only agreements with a source in this language (ISO 639-1: ar, he, ru...).")
 @click.option("--since", metavar="YYYY[-MM[-DD]]", help="Signed on or after (undated agreements are left out).")
 @click.option("--until", metavar="YYYY[-MM[-DD]]", help="Signed on or before (undated agreements are left out).")
