@@ -16,11 +16,11 @@ from accords.extract.clauses import WITNESS_REACH, Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
 from accords.extract.people import PersonMention, find_people
 from accords.extract.topics import read_topics
-from accords.ingest.published import inline_dateline
 from accords.knowledge import leaders
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
 from accords.names import same_name
+from accords.text.dateline import inline_dateline
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
 
