@@ -1,0 +1,220 @@
+"""How an article is cut into signings: which signing clauses report the same signing.
+
+One report may tell several signings: a summit where the two sides exchanged "an agreement on
+X, a memorandum on Y and a protocol on Z", a later sentence about "a separate memorandum", a
+round-up of signings between other pairs. Each becomes a `Signing` of its own; the events
+stage then reads each one's instrument, subject, parties and signatories from its own clauses,
+and the ceremony's date, place and people present from the sentences they share.
+
+The rules, in order:
+1. A clause that names several instruments one by one, each with its own subject, separated by
+   commas or "and" ("an agreement on X, a memorandum on Y and a protocol on Z") is one clause
+   per instrument (`split_lists`). A batch given as a number ("12 agreements were signed"), or
+   instruments named with no subject of their own ("agreements and memoranda"), stays one.
+2. A later clause joins the first signing it can be part of: not between another pair of
+   parties, not another instrument between other parties, not another specific instrument
+   ("a protocol" after "a memorandum"), and not an instrument the text calls another or
+   separate ("Отдельный меморандум подписали ...", "a further agreement"). "The agreement"
+   after "a memorandum" is the memorandum named again.
+3. A clause about an earlier agreement (a recall, a pluperfect, a clause dated well before the
+   first signing) is background (`related`), not a signing. When the report tells nothing but
+   such a clause, that clause is its signing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from accords.extract.annotate import Doc
+from accords.extract.clauses import Clause
+from accords.model import EventMention
+from accords.text.matcher import Hit
+from accords.text.normalize import fold_str
+
+# Instrument words too common to tell two signings apart: reports call any instrument "agreement".
+GENERIC = {"agreement"}
+_SEPARATORS = ",;،؛"
+_LEAD_TOKENS = 3  # words between a list's separator and its next instrument ("and a further")
+_FURTHER_REACH = 40  # characters before an instrument where "separate", "another" may stand
+_SUBJECT_GAP = 3  # characters between an instrument and the cue of its subject ("MoU on", "(MoU) on")
+
+
+@dataclass
+class Signing:
+    """The clauses that report one signing, and the parties they name."""
+
+    clauses: list[Clause] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
+
+    @property
+    def instrument(self) -> str | None:
+        """The type of the first instrument word its clauses name."""
+        return next((_kind(c) for c in self.clauses if _kind(c)), None)
+
+
+@dataclass
+class Cut:
+    """An article cut into signings, and the clauses that tell of earlier agreements."""
+
+    signings: list[Signing]
+    related: list[Clause]
+    background_only: bool  # the only signing told is an earlier one
+
+
+def _kind(c: Clause) -> str | None:
+    return str(c.instrument.value) if c.instrument is not None and c.instrument.kind == "instrument" else None
+
+
+# -- 1. lists of instruments in one clause ------------------------------------------------------
+def _instruments(doc: Doc, c: Clause) -> list[Hit]:
+    stop = c.related_from if c.related_from is not None else c.end
+    return [h for h in c.hits if h.kind == "instrument" and c.start <= h.start < stop and not doc.in_quote(h.start)]
+
+
+def _separator(doc: Doc, left: Hit, right: Hit) -> int | None:
+    """Where a list's separator stands between two instruments: the last comma, or the last
+    "and" (a word, "и", or a prefix: "ومذكرة", "ועל מזכר"), if there is one."""
+    conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
+    prefixes = {w for w in conj if len(w) == 1} & set(doc.pack.prefixes)  # written on the next word
+    gap = doc.text[left.end:right.start]
+    found = [left.end + gap.rfind(s) for s in _SEPARATORS if s in gap]
+    toks = doc.tokens_in(left.end, right.start)
+    words = [t.start for t in toks if t.folded in conj]
+    if toks and toks[-1].folded[:1] in prefixes and len(toks[-1].folded) <= 4:
+        words.append(toks[-1].start)  # a preposition with the conjunction on it ("ועל")
+    if right.start > 0 and fold_str(doc.text[right.start - 1]) in prefixes:
+        words.append(right.start - 1)  # the conjunction written on the instrument itself
+    return max(found + words, default=None)
+
+
+def _separated(doc: Doc, left: Hit, right: Hit) -> bool:
+    """Two instruments are two items of a list: a comma or "and" between them, and a subject of
+    their own (words after the first before the separator: "an agreement on X, a memorandum";
+    or, verb-final, a subject before the second: "enerji alanında bir anlaşma ve sağlık
+    alanında bir mutabakat"), then at most a few words before the second."""
+    at = _separator(doc, left, right)
+    if at is None:
+        return False
+    conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
+    toks = doc.tokens_in(left.end, right.start)
+    own = [t for t in toks if t.end <= at]  # the first item's subject
+    lead = [t for t in toks if t.start >= at and t.folded not in conj]
+    if own:
+        return len(lead) <= _LEAD_TOKENS
+    subject = doc.hits_in(at, right.start, "subject_cue", "domain")
+    return bool(subject) and len(lead) <= 2 * _LEAD_TOKENS
+
+
+def split_lists(doc: Doc, clauses: list[Clause]) -> list[Clause]:
+    """Each clause that lists instruments one by one, as one clause per instrument: each names
+    its own instrument and keeps the other items' spans out of its signatories and parties."""
+    out: list[Clause] = []
+    for c in clauses:
+        insts = _instruments(doc, c) if not c.related and c.verb.kind != "announce" else []
+        heads = [insts[0]] if insts else []
+        for h in insts[1:]:
+            if _separated(doc, heads[-1], h):
+                heads.append(h)
+        if len(heads) < 2:
+            out.append(c)
+            continue
+        stop = c.related_from if c.related_from is not None else c.end
+        spans = [(h.start, heads[i + 1].start if i + 1 < len(heads) else stop) for i, h in enumerate(heads)]
+        for i, h in enumerate(heads):
+            others = tuple(s for j, s in enumerate(spans) if j != i)
+            out.append(replace(c, instrument=h, elsewhere=others, listed=True))
+    return out
+
+
+# -- 2. clauses -> signings ---------------------------------------------------------------------
+def _further(doc: Doc, c: Clause) -> bool:
+    """The clause's instrument is called another or separate ("a separate memorandum",
+    "Отдельный меморандум", "une autre convention", "مذكرة تفاهم أخرى")."""
+    if c.instrument is None:
+        return False
+    words = [fold_str(w) for w in doc.pack.get("language.yaml", "further_words")]
+    before = doc.tokens_in(max(c.start, c.instrument.start - _FURTHER_REACH), c.instrument.start)
+    after = doc.tokens_in(c.instrument.end, c.end)[:2]  # an adjective after its noun (ar, fa, he)
+    window = " " + " ".join(t.folded for t in before + after) + " "
+    return any(f" {w} " in window for w in words)
+
+
+def _apart(s: Signing, c: Clause, parties: set[str], further: bool, subject: bool) -> bool:
+    """The clause cannot report signing `s`. Another specific instrument given with its own
+    subject ("a protocol on customs") is another signing; one named alone ("the declaration
+    was signed by ...") is the text naming the same one again, as reports often do."""
+    inst, mine = _kind(c), s.instrument
+    if c.listed and any(x.listed and x.sentence == c.sentence for x in s.clauses):
+        return True  # two items of one list
+    other_parties = bool(parties - s.parties) and bool(s.parties - parties)
+    other_inst = inst is not None and mine is not None and inst != mine
+    # another pair named (a round-up of signings); naming all of the signing's parties and more is the same one
+    new_pair = len(parties) >= 2 and len(s.parties) >= 2 and bool(parties - s.parties) and not parties >= s.parties
+    if (other_parties and other_inst) or new_pair:
+        return True
+    if other_inst and inst not in GENERIC and mine not in GENERIC and subject:
+        return True  # "a protocol on Z" after "a memorandum": another instrument of the ceremony
+    return further and inst is not None and (mine is None or inst == mine or inst not in GENERIC)
+
+
+def _own_subject(doc: Doc, c: Clause) -> bool:
+    """The clause's instrument is followed by its subject ("a protocol on customs")."""
+    inst = c.instrument
+    return inst is not None and any(h.kind == "subject_cue" and 0 <= h.start - inst.end <= _SUBJECT_GAP for h in c.hits)
+
+
+def _signing_for(doc: Doc, signings: list[Signing], c: Clause, parties: set[str]) -> Signing | None:
+    """The signing a clause reports: one of its own instrument first, else the first it fits."""
+    further, subject = _further(doc, c), _own_subject(doc, c)
+    fits = [s for s in signings if not _apart(s, c, parties, further, subject)]
+    same = [s for s in fits if _kind(c) is not None and s.instrument == _kind(c)]
+    return (same or fits or [None])[0]
+
+
+def cut_signings(doc: Doc, clauses: list[Clause], parties_of: Callable[[Clause], set[str]],
+                 earlier: Callable[[Clause, Signing | None], bool]) -> Cut:
+    """The signings an article reports, in the order it first tells them.
+
+    `parties_of(c)` gives the parties a clause names; `earlier(c, first)` says whether a clause
+    tells of a signing before the article's first one (None: before the publication), by its
+    date or year."""
+    signings: list[Signing] = []
+    related: list[Clause] = []
+    for c in split_lists(doc, clauses):
+        if c.related or earlier(c, signings[0] if signings else None):
+            related.append(c)
+            continue
+        parties = parties_of(c)
+        target = _signing_for(doc, signings, c, parties)
+        if target is None:
+            target = Signing()
+            signings.append(target)
+        target.clauses.append(c)
+        target.parties |= parties
+    background_only = not signings and bool(related)
+    if background_only:
+        # The only signing told is an earlier one ("we recall that X and Y signed ..."): the
+        # document still reports a signing, and that is its event.
+        first = replace(related.pop(0), related=False, related_from=None)
+        signings.append(Signing([first], parties_of(first)))
+    return Cut(signings, related, background_only)
+
+
+# -- 3. what the signings of one ceremony share --------------------------------------------------
+def share_ceremony(events: list[EventMention]) -> None:
+    """Signings of one ceremony (the same parties, or some of them) share its date, place and the
+    people present: a signing that names none of its own takes the first one's. A round-up of
+    signings between other pairs shares nothing."""
+    for ev in events[1:]:
+        mine = {p.value for p in ev.parties}
+        host = next((e for e in events if e is not ev and mine and mine <= {p.value for p in e.parties}
+                     and e.index < ev.index), None)
+        if host is None:
+            continue
+        if ev.date_signed is None and host.date_signed is not None:
+            ev.date_signed, ev.date_support = host.date_signed, list(host.date_support)
+        if ev.place is None:
+            ev.place = host.place
+        names = {p.name.value for p in ev.signatories + ev.present}
+        ev.present.extend(p for p in host.present if p.name.value not in names)
