@@ -328,7 +328,7 @@ class _Builder:
         (before a relative clause), less the states of people who were only present."""
         doc = self.doc
         stop = c.related_from if c.related_from is not None else c.end
-        between = _between(doc, c.start, stop)
+        between = [p for p in _between(doc, c.start, stop) if not c.in_other_item(p.start)]
         named = between or _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
         scopes = _presence_scopes(doc, c.start, stop, self.people)
         return [p for p in named if not any(a <= p.start < b for a, b in scopes)
@@ -533,7 +533,8 @@ class _Builder:
             return []
         out = []
         for e in self.dates:
-            if sent.start <= e.start < sent.end and e.start != d.start and e.resolve(self.published, self.day_known) == d.value:
+            if sent.start <= e.start < sent.end and e.start != d.start \
+                    and e.resolve(self.published, self.day_known) == d.value:
                 out.append(Found(d.value, e.start, e.end, f"date-{e.calendar}-check"))
         return out
 

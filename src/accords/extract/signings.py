@@ -35,8 +35,10 @@ from accords.text.normalize import fold_str
 # Instrument words too common to tell two signings apart: reports call any instrument "agreement".
 GENERIC = {"agreement"}
 _SEPARATORS = ",;،؛"
+_QUOTE_MARKS = "'\"«»„“”‘’״׳"
 _LEAD_TOKENS = 3  # words between a list's separator and its next instrument ("and a further")
 _FURTHER_REACH = 40  # characters before an instrument where "separate", "another" may stand
+_MAX_ITEMS = 12  # longer "lists" are no ceremony's instruments but run-on text; each item costs a pass
 _SUBJECT_GAP = 3  # characters between an instrument and the cue of its subject ("MoU on", "(MoU) on")
 
 
@@ -83,8 +85,11 @@ def _separator(doc: Doc, left: Hit, right: Hit) -> int | None:
     words = [t.start for t in toks if t.folded in conj]
     if toks and toks[-1].folded[:1] in prefixes and len(toks[-1].folded) <= 4:
         words.append(toks[-1].start)  # a preposition with the conjunction on it ("ועל")
-    if right.start > 0 and fold_str(doc.text[right.start - 1]) in prefixes:
-        words.append(right.start - 1)  # the conjunction written on the instrument itself
+    at = right.start
+    while at > left.end and doc.text[at - 1] in _QUOTE_MARKS:
+        at -= 1  # ו'הצהרת: the conjunction, then a quotation opening on the instrument's name
+    if at > left.end and fold_str(doc.text[at - 1]) in prefixes:
+        words.append(at - 1)  # the conjunction written on the instrument itself
     return max(found + words, default=None)
 
 
@@ -116,7 +121,7 @@ def split_lists(doc: Doc, clauses: list[Clause]) -> list[Clause]:
         for h in insts[1:]:
             if _separated(doc, heads[-1], h):
                 heads.append(h)
-        if len(heads) < 2:
+        if not 2 <= len(heads) <= _MAX_ITEMS:
             out.append(c)
             continue
         stop = c.related_from if c.related_from is not None else c.end
