@@ -99,3 +99,21 @@ def test_each_item_keeps_its_own_signatories_out_of_the_others():
     events = extract("Portugal and Angola signed an agreement on energy, signed by Minister of Energy Paulo Reis, "
                      "and a protocol on health, signed by Minister of Health Ana Silva.", "en")
     assert [[p.name.value for p in e.signatories] for e in events] == [["Paulo Reis"], ["Ana Silva"]]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("lang, text, kinds", [
+    pytest.param("en", "Kenya and Ghana signed a series of agreements on Monday. Among the documents signed were a "
+                 "protocol on customs; a memorandum of understanding on health; and an agreement on transport.",
+                 ["protocol", "memorandum_of_understanding", "agreement"], id="en"),
+    pytest.param("he", "ישראל והודו חתמו על שורה של הסכמים. בין המסמכים שנחתמו: פרוטוקול בתחום המכס; "
+                 "מזכר הבנות בתחום הבריאות; והסכם בתחום התחבורה.",
+                 ["protocol", "memorandum_of_understanding", "agreement"], id="he"),
+    pytest.param("ar", "وقّع الوزيران خارطة طريق للتعاون بين المغرب وتونس، إلى جانب اتفاقية في مجال الطاقة.",
+                 ["other", "agreement"], id="ar"),
+])
+def test_the_items_of_a_list_after_a_batch_name_their_own_instrument_and_share_the_parties(lang, text, kinds):
+    events = extract(text, lang)
+    assert _kinds(events) == kinds
+    assert all(len(e.parties) == 2 for e in events)
+    assert len({frozenset(p.value for p in e.parties) for e in events}) == 1

@@ -15,7 +15,7 @@ from accords.extract.annotate import Doc
 from accords.extract.clauses import WITNESS_REACH, Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
 from accords.extract.people import PersonMention, find_people
-from accords.extract.signings import Signing, cut_signings, share_ceremony
+from accords.extract.signings import GENERIC, Signing, cut_signings, inherit_parties, share_ceremony
 from accords.extract.topics import read_topics
 from accords.knowledge import leaders
 from accords.lang.lexicon import capital_of
@@ -216,7 +216,9 @@ class _Builder:
             events.append(ev)
             for c in signing.clauses:
                 self._add_clause(ev, c)
-        for ev in events:
+        for ev, signing in zip(events, cut.signings, strict=True):
+            if signing.ceremony is not None:
+                inherit_parties(ev, events[signing.ceremony])
             self._complete(ev)
         share_ceremony(events)
         if events:
@@ -249,8 +251,8 @@ class _Builder:
         if c.instrument is not None and c.instrument.kind == "instrument":
             f = Found(c.instrument.value, c.instrument.start, c.instrument.end, "instrument-word")
             ev.instrument_words.append(f)
-            if ev.instrument is None:
-                ev.instrument = f
+            if ev.instrument is None or (c.listed and ev.instrument.value in GENERIC and f.value not in GENERIC):
+                ev.instrument = f  # (a list's item names its own instrument over "a series of agreements")
         named, between = self._clause_parties(c)
         if between:
             self.explicit.add(ev.index)

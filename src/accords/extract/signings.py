@@ -48,11 +48,14 @@ class Signing:
 
     clauses: list[Clause] = field(default_factory=list)
     parties: set[str] = field(default_factory=set)
+    ceremony: int | None = None  # the signing that holds the first item of the list this one was cut from
 
     @property
     def instrument(self) -> str | None:
-        """The type of the first instrument word its clauses name."""
-        return next((_kind(c) for c in self.clauses if _kind(c)), None)
+        """The type of the first instrument word its clauses name; an item of a list names its own
+        instrument, over a generic word before it ("a series of agreements was signed: a protocol ...")."""
+        return next((_kind(c) for c in self.clauses if _kind(c) and c.listed and _kind(c) not in GENERIC),
+                    next((_kind(c) for c in self.clauses if _kind(c)), None))
 
 
 @dataclass
@@ -177,6 +180,14 @@ def _signing_for(doc: Doc, signings: list[Signing], c: Clause, parties: set[str]
     return (same or fits or [None])[0]
 
 
+def _ceremony(signings: list[Signing], c: Clause) -> int | None:
+    """The index of the signing holding another item of the list a clause was cut from."""
+    if not c.listed:
+        return None
+    return next((i for i, s in enumerate(signings) if any(x.listed and x.sentence == c.sentence for x in s.clauses)),
+                None)
+
+
 def cut_signings(doc: Doc, clauses: list[Clause], parties_of: Callable[[Clause], set[str]],
                  earlier: Callable[[Clause, Signing | None], bool]) -> Cut:
     """The signings an article reports, in the order it first tells them.
@@ -193,7 +204,7 @@ def cut_signings(doc: Doc, clauses: list[Clause], parties_of: Callable[[Clause],
         parties = parties_of(c)
         target = _signing_for(doc, signings, c, parties)
         if target is None:
-            target = Signing()
+            target = Signing(ceremony=_ceremony(signings, c))
             signings.append(target)
         target.clauses.append(c)
         target.parties |= parties
@@ -207,6 +218,15 @@ def cut_signings(doc: Doc, clauses: list[Clause], parties_of: Callable[[Clause],
 
 
 # -- 3. what the signings of one ceremony share --------------------------------------------------
+def inherit_parties(ev: EventMention, host: EventMention) -> None:
+    """An item of a list that names fewer than two parties of its own ("Among the documents
+    signed: ..., a memorandum on Y") is between the parties of the ceremony's first item."""
+    if len(ev.parties) >= 2:
+        return
+    mine = {p.value for p in ev.parties}
+    ev.parties.extend(p for p in host.parties if p.value not in mine)
+
+
 def share_ceremony(events: list[EventMention]) -> None:
     """Signings of one ceremony (the same parties, or some of them) share its date, place and the
     people present: a signing that names none of its own takes the first one's. A round-up of
