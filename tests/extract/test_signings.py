@@ -117,3 +117,17 @@ def test_the_items_of_a_list_after_a_batch_name_their_own_instrument_and_share_t
     assert _kinds(events) == kinds
     assert all(len(e.parties) == 2 for e in events)
     assert len({frozenset(p.value for p in e.parties) for e in events}) == 1
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("lang, text", [
+    pytest.param("en", "Spain and Morocco signed a protocol on customs, a memorandum on health and an agreement on "
+                 "transport.", id="en"),
+    pytest.param("es", "España y Marruecos firmaron un protocolo sobre aduanas, un memorando de entendimiento sobre "
+                 "salud y un acuerdo sobre transporte.", id="es"),
+    pytest.param("fr", "La France et le Maroc ont signé un protocole sur les douanes, un mémorandum d'entente sur la "
+                 "santé et un accord sur les transports.", id="fr"),
+])
+def test_each_item_of_a_list_is_about_its_own_subject(lang, text):
+    events = extract(text, lang)
+    assert [[d.value for d in e.domains] for e in events] == [["trade_investment"], ["health"], ["transport"]]

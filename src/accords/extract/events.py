@@ -15,7 +15,14 @@ from accords.extract.annotate import Doc
 from accords.extract.clauses import WITNESS_REACH, Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
 from accords.extract.people import PersonMention, find_people
-from accords.extract.signings import GENERIC, Signing, cut_signings, inherit_parties, share_ceremony
+from accords.extract.signings import (
+    GENERIC,
+    Signing,
+    cut_signings,
+    inherit_parties,
+    keep_own_subjects,
+    share_ceremony,
+)
 from accords.extract.topics import read_topics
 from accords.knowledge import leaders
 from accords.lang.lexicon import capital_of
@@ -383,6 +390,7 @@ class _Builder:
         ev.date_support = self._date_support(ev)
         ev.place = self._place(ev)
         ev.domains, ev.areas = read_topics(self.doc, ev, self.people)
+        keep_own_subjects(ev, self.clauses_of.get(ev.index, []))
 
     def _pair_subject(self, ev: EventMention) -> None:
         """"The two leaders signed ...", "лидеры двух стран скрепили подписями": with no signer

@@ -96,39 +96,43 @@ def _separator(doc: Doc, left: Hit, right: Hit) -> int | None:
     return max(found + words, default=None)
 
 
-def _separated(doc: Doc, left: Hit, right: Hit) -> bool:
-    """Two instruments are two items of a list: a comma or "and" between them, and a subject of
-    their own (words after the first before the separator: "an agreement on X, a memorandum";
-    or, verb-final, a subject before the second: "enerji alanında bir anlaşma ve sağlık
-    alanında bir mutabakat"), then at most a few words before the second."""
+def _separated(doc: Doc, left: Hit, right: Hit) -> int | None:
+    """Where the list separates two instruments, if they are two items of one: a comma or "and"
+    between them, and a subject of their own (words after the first before the separator: "an
+    agreement on X, a memorandum"; or, verb-final, a subject before the second: "enerji alanında
+    bir anlaşma ve sağlık alanında bir mutabakat"), then at most a few words before the second."""
     at = _separator(doc, left, right)
     if at is None:
-        return False
+        return None
     conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
     toks = doc.tokens_in(left.end, right.start)
     own = [t for t in toks if t.end <= at]  # the first item's subject
     lead = [t for t in toks if t.start >= at and t.folded not in conj]
     if own:
-        return len(lead) <= _LEAD_TOKENS
+        return at if len(lead) <= _LEAD_TOKENS else None
     subject = doc.hits_in(at, right.start, "subject_cue", "domain")
-    return bool(subject) and len(lead) <= 2 * _LEAD_TOKENS
+    return at if subject and len(lead) <= 2 * _LEAD_TOKENS else None
 
 
 def split_lists(doc: Doc, clauses: list[Clause]) -> list[Clause]:
     """Each clause that lists instruments one by one, as one clause per instrument: each names
-    its own instrument and keeps the other items' spans out of its signatories and parties."""
+    its own instrument and keeps the other items' spans out of its signatories, parties and
+    subjects. An item runs from the separator before it to the one after it (the first from its
+    instrument: what comes before, the verb and its subject, is the ceremony's)."""
     out: list[Clause] = []
     for c in clauses:
         insts = _instruments(doc, c) if not c.related and c.verb.kind != "announce" else []
-        heads = [insts[0]] if insts else []
+        heads, cuts = insts[:1], []
         for h in insts[1:]:
-            if _separated(doc, heads[-1], h):
+            at = _separated(doc, heads[-1], h)
+            if at is not None:
                 heads.append(h)
+                cuts.append(at)
         if not 2 <= len(heads) <= _MAX_ITEMS:
             out.append(c)
             continue
         stop = c.related_from if c.related_from is not None else c.end
-        spans = [(h.start, heads[i + 1].start if i + 1 < len(heads) else stop) for i, h in enumerate(heads)]
+        spans = list(zip([heads[0].start, *cuts], [*cuts, stop], strict=True))
         for i, h in enumerate(heads):
             others = tuple(s for j, s in enumerate(spans) if j != i)
             out.append(replace(c, instrument=h, elsewhere=others, listed=True))
@@ -218,6 +222,16 @@ def cut_signings(doc: Doc, clauses: list[Clause], parties_of: Callable[[Clause],
 
 
 # -- 3. what the signings of one ceremony share --------------------------------------------------
+def keep_own_subjects(ev: EventMention, clauses: list[Clause]) -> None:
+    """An item of a list is about its own subject: the domains and areas read in the other
+    items ("a protocol on customs, a memorandum on health") are theirs."""
+    def elsewhere(pos: int) -> bool:
+        return any(c.in_other_item(pos) for c in clauses if c.listed)
+
+    ev.domains = [d for d in ev.domains if not elsewhere(d.start)]
+    ev.areas = [a for a in ev.areas if not elsewhere(a.start)]
+
+
 def inherit_parties(ev: EventMention, host: EventMention) -> None:
     """An item of a list that names fewer than two parties of its own ("Among the documents
     signed: ..., a memorandum on Y") is between the parties of the ceremony's first item."""
