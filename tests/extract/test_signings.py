@@ -33,6 +33,11 @@ LISTS = [
     pytest.param("tr", "Türkiye ve Azerbaycan 3 Mayıs 2025 tarihinde enerji alanında bir anlaşma ve sağlık "
                  "alanında bir mutabakat zaptı imzaladı.",
                  ["agreement", "memorandum_of_understanding"], id="tr-verb-final"),
+    pytest.param("ru", "Россия и Индия 3 мая 2025 года подписали соглашение о сотрудничестве в области энергетики, "
+                 "а также меморандум о взаимопонимании в области здравоохранения.",
+                 ["agreement", "memorandum_of_understanding"], id="ru-a-takzhe"),
+    pytest.param("de", "Deutschland und Indien unterzeichneten am 3. Mai 2025 ein Abkommen über Energie sowie eine "
+                 "Absichtserklärung über Gesundheit.", ["agreement", "letter_of_intent"], id="de-sowie"),
 ]
 
 
@@ -79,6 +84,12 @@ ONE = [
     pytest.param("en", "Kenya and Ghana signed a memorandum of understanding on energy. The declaration was signed "
                  "by Kenya's Minister of Energy John Otieno.", id="en-named-again"),
     pytest.param("en", "Kenya and Ghana signed a protocol amending the agreement on air services.", id="en-amending"),
+    pytest.param("en", "Kenya and Ghana signed a memorandum of understanding on artificial intelligence, the first "
+                 "agreement of its kind in Africa.", id="en-apposition"),
+    pytest.param("fr", "Le Maroc et la France ont signé un accord sur l'énergie, le premier mémorandum de ce type.",
+                 id="fr-apposition"),
+    pytest.param("es", "España y Marruecos firmaron un memorando de entendimiento sobre energía, el primer acuerdo de "
+                 "este tipo.", id="es-apposition"),
 ]
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from accords.extract.annotate import Doc
+from accords.extract.annotate import Doc, Token
 from accords.extract.clauses import Clause
 from accords.model import EventMention
 from accords.text.matcher import Hit
@@ -77,15 +77,23 @@ def _instruments(doc: Doc, c: Clause) -> list[Hit]:
     return [h for h in c.hits if h.kind == "instrument" and c.start <= h.start < stop and not doc.in_quote(h.start)]
 
 
-def _separator(doc: Doc, left: Hit, right: Hit) -> int | None:
+def _joiners(doc: Doc, toks: list[Token]) -> list[int]:
+    """Where a list word of several words ("as well as", "а также", "ainsi que") starts."""
+    phrases = [fold_str(w).split() for w in doc.pack.get("language.yaml", "list_words")]
+    words = [t.folded for t in toks]
+    return [toks[i].start for p in phrases for i in range(len(words) - len(p) + 1) if p and words[i:i + len(p)] == p]
+
+
+def _separator(doc: Doc, left: Hit, right: Hit) -> tuple[int, bool] | None:
     """Where a list's separator stands between two instruments: the last comma, or the last
-    "and" (a word, "и", or a prefix: "ومذكرة", "ועל מזכר"), if there is one."""
+    "and" (a word, "и", or a prefix: "ومذكرة", "ועל מזכר"; or a list word: "as well as"), if
+    there is one; and whether it is a word joining items (True) or a comma only (False)."""
     conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
     prefixes = {w for w in conj if len(w) == 1} & set(doc.pack.prefixes)  # written on the next word
     gap = doc.text[left.end:right.start]
     found = [left.end + gap.rfind(s) for s in _SEPARATORS if s in gap]
     toks = doc.tokens_in(left.end, right.start)
-    words = [t.start for t in toks if t.folded in conj]
+    words = [t.start for t in toks if t.folded in conj] + _joiners(doc, toks)
     if toks and toks[-1].folded[:1] in prefixes and len(toks[-1].folded) <= 4:
         words.append(toks[-1].start)  # a preposition with the conjunction on it ("ועל")
     at = right.start
@@ -93,25 +101,29 @@ def _separator(doc: Doc, left: Hit, right: Hit) -> int | None:
         at -= 1  # ו'הצהרת: the conjunction, then a quotation opening on the instrument's name
     if at > left.end and fold_str(doc.text[at - 1]) in prefixes:
         words.append(at - 1)  # the conjunction written on the instrument itself
-    return max(found + words, default=None)
-
-
-def _separated(doc: Doc, left: Hit, right: Hit) -> int | None:
-    """Where the list separates two instruments, if they are two items of one: a comma or "and"
-    between them, and a subject of their own (words after the first before the separator: "an
-    agreement on X, a memorandum"; or, verb-final, a subject before the second: "enerji alanında
-    bir anlaşma ve sağlık alanında bir mutabakat"), then at most a few words before the second."""
-    at = _separator(doc, left, right)
-    if at is None:
+    if not found and not words:
         return None
+    return max(found + words), bool(words)
+
+
+def _separated(doc: Doc, left: Hit, right: Hit) -> tuple[int, bool] | None:
+    """Where the list separates two instruments, if they are two items of one (and whether a
+    word joins them): a comma or "and" between them, and a subject of their own (words after
+    the first before the separator: "an agreement on X, a memorandum"; or, verb-final, a
+    subject before the second: "enerji alanında bir anlaşma ve sağlık alanında bir mutabakat"),
+    then at most a few words before the second."""
+    sep = _separator(doc, left, right)
+    if sep is None:
+        return None
+    at = sep[0]
     conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
     toks = doc.tokens_in(left.end, right.start)
     own = [t for t in toks if t.end <= at]  # the first item's subject
     lead = [t for t in toks if t.start >= at and t.folded not in conj]
     if own:
-        return at if len(lead) <= _LEAD_TOKENS else None
+        return sep if len(lead) <= _LEAD_TOKENS else None
     subject = doc.hits_in(at, right.start, "subject_cue", "domain")
-    return at if subject and len(lead) <= 2 * _LEAD_TOKENS else None
+    return sep if subject and len(lead) <= 2 * _LEAD_TOKENS else None
 
 
 def split_lists(doc: Doc, clauses: list[Clause]) -> list[Clause]:
@@ -122,13 +134,15 @@ def split_lists(doc: Doc, clauses: list[Clause]) -> list[Clause]:
     out: list[Clause] = []
     for c in clauses:
         insts = _instruments(doc, c) if not c.related and c.verb.kind != "announce" else []
-        heads, cuts = insts[:1], []
+        heads, cuts, joined = insts[:1], [], False
         for h in insts[1:]:
-            at = _separated(doc, heads[-1], h)
-            if at is not None:
+            sep = _separated(doc, heads[-1], h)
+            if sep is not None:
                 heads.append(h)
-                cuts.append(at)
-        if not 2 <= len(heads) <= _MAX_ITEMS:
+                cuts.append(sep[0])
+                joined = joined or sep[1]
+        # a list ends with "and" ("A, B and C"); "A, the first B of its kind" is A again, in apposition
+        if not joined or not 2 <= len(heads) <= _MAX_ITEMS:
             out.append(c)
             continue
         stop = c.related_from if c.related_from is not None else c.end

@@ -25,6 +25,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "name_particles": "list", "stop_words": "list", "dateparser_locales": "list", "definite_prefixes": "list",
         "relative_pronouns": "list", "name_stem_drop": "list", "name_case_endings": "list",
         "conjunctions": "list", "name_romanizations": "map", "further_words": "list",
+        "list_words": "list",
     },
     "instruments.yaml": {"types": "table", "anaphora": "list", "generic": "list"},
     "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list",
