@@ -142,3 +142,20 @@ def test_the_items_of_a_list_after_a_batch_name_their_own_instrument_and_share_t
 def test_each_item_of_a_list_is_about_its_own_subject(lang, text):
     events = extract(text, lang)
     assert [[d.value for d in e.domains] for e in events] == [["trade_investment"], ["health"], ["transport"]]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("lang, text, n", [
+    pytest.param("en", "Kenya and Ghana signed a memorandum of understanding on energy. The declaration on energy "
+                 "cooperation was signed by Kenya's Minister of Energy John Otieno.", 1, id="en-same-subject"),
+    pytest.param("en", "Kenya and Ghana signed a memorandum of understanding on energy. A protocol on health was "
+                 "signed by Kenya's Minister of Health John Otieno.", 2, id="en-other-subject"),
+    pytest.param("fr", "Le Maroc et la France ont signé un mémorandum d'entente sur l'énergie. Le protocole sur "
+                 "l'énergie a été signé par le ministre marocain de l'Énergie Karim Alaoui.", 1, id="fr-same-subject"),
+    pytest.param("fr", "Le Maroc et la France ont signé un mémorandum d'entente sur l'énergie. Un protocole sur la "
+                 "santé a été signé par le ministre marocain de la Santé Karim Alaoui.", 2, id="fr-other-subject"),
+])
+def test_another_instrument_named_later_is_another_signing_unless_its_subject_is_the_same(lang, text, n):
+    events = extract(text, lang)
+    assert len(events) == n
+    assert events[-1].signatories

@@ -40,6 +40,7 @@ _LEAD_TOKENS = 3  # words between a list's separator and its next instrument ("a
 _FURTHER_REACH = 40  # characters before an instrument where "separate", "another" may stand
 _MAX_ITEMS = 12  # longer "lists" are no ceremony's instruments but run-on text; each item costs a pass
 _SUBJECT_GAP = 3  # characters between an instrument and the cue of its subject ("MoU on", "(MoU) on")
+_SUBJECT_REACH = 60  # characters after an instrument where its subject's domain words stand
 
 
 @dataclass
@@ -190,10 +191,23 @@ def _own_subject(doc: Doc, c: Clause) -> bool:
     return inst is not None and any(h.kind == "subject_cue" and 0 <= h.start - inst.end <= _SUBJECT_GAP for h in c.hits)
 
 
+def _subjects(c: Clause) -> set[str]:
+    """The domains named right after a clause's instrument, in its own item ("a protocol on customs")."""
+    inst = c.instrument
+    if inst is None:
+        return set()
+    return {str(h.value) for h in c.hits if h.kind == "domain" and 0 <= h.start - inst.end <= _SUBJECT_REACH
+            and not c.in_other_item(h.start)}
+
+
 def _signing_for(doc: Doc, signings: list[Signing], c: Clause, parties: set[str]) -> Signing | None:
-    """The signing a clause reports: one of its own instrument first, else the first it fits."""
+    """The signing a clause reports: one of its own instrument first, else the first it fits.
+    Another instrument with a subject of its own is another signing, unless the subject is the
+    signing's own ("a memorandum on AI ... the declaration on AI was signed by ...")."""
     further, subject = _further(doc, c), _own_subject(doc, c)
-    fits = [s for s in signings if not _apart(s, c, parties, further, subject)]
+    mine = _subjects(c)
+    fits = [s for s in signings
+            if not _apart(s, c, parties, further, subject and not mine & {d for x in s.clauses for d in _subjects(x)})]
     same = [s for s in fits if _kind(c) is not None and s.instrument == _kind(c)]
     return (same or fits or [None])[0]
 
