@@ -7,18 +7,24 @@ stage then reads each one's instrument, subject, parties and signatories from it
 and the ceremony's date, place and people present from the sentences they share.
 
 The rules, in order:
-1. A clause that names several instruments one by one, each with its own subject, separated by
-   commas or "and" ("an agreement on X, a memorandum on Y and a protocol on Z") is one clause
-   per instrument (`split_lists`). A batch given as a number ("12 agreements were signed"), or
-   instruments named with no subject of their own ("agreements and memoranda"), stays one.
+1. A clause that names several instruments one by one, each with its own subject, in a list
+   that ends with "and" ("an agreement on X, a memorandum on Y and a protocol on Z", "..., а
+   также меморандум ...") is one clause per instrument (`split_lists`); each item keeps the
+   other items' signatories, parties and subjects out. A batch given as a number ("12
+   agreements were signed"), instruments named with no subject of their own ("agreements and
+   memoranda") and an apposition ("an MoU on AI, the first agreement of its kind") stay one.
 2. A later clause joins the first signing it can be part of: not between another pair of
    parties, not another instrument between other parties, not another specific instrument
-   ("a protocol" after "a memorandum"), and not an instrument the text calls another or
-   separate ("Отдельный меморандум подписали ...", "a further agreement"). "The agreement"
-   after "a memorandum" is the memorandum named again.
+   with a subject of its own ("a protocol on Z" after "a memorandum on Y"), and not an
+   instrument the text calls another or separate ("Отдельный меморандум подписали ...").
+   "The agreement" after "a memorandum", or "the declaration on Y" after "a memorandum on Y",
+   is the same signing named again.
 3. A clause about an earlier agreement (a recall, a pluperfect, a clause dated well before the
    first signing) is background (`related`), not a signing. When the report tells nothing but
    such a clause, that clause is its signing.
+4. Signings of one ceremony share what the text gives once: an item naming fewer than two
+   parties takes the ceremony's (`inherit_parties`), and one with no date, place or witnesses
+   of its own takes the first signing's (`share_ceremony`).
 """
 
 from __future__ import annotations
