@@ -5,7 +5,19 @@ from __future__ import annotations
 import itertools
 import random
 
-from accords.merge import MentionView, block_keys, candidate_pairs, components, merge_v1
+import pytest
+
+from accords.merge import (
+    DEFAULT_SCORER,
+    SCORERS,
+    MentionView,
+    block_keys,
+    candidate_pairs,
+    components,
+    count_siblings,
+    merge_v1,
+    merge_v2,
+)
 
 
 def view(mid, parties, date=None, published=None, instrument=None, people=(), domains=()):
@@ -81,3 +93,97 @@ def test_a_chain_through_a_one_party_report_does_not_join_two_signings():
     views = {v.id: v for v in (charter, bridge, other)}
     got = components(views, [("a:0", "b:0"), ("b:0", "c:0")])
     assert got["a:0"] != got["c:0"]
+
+
+# split: merging reports of one signing at real-world variation (issue 10) -------------------------
+def lview(mid, lang, parties, date=None, published=None, instrument=None, people=(), domains=()):
+    return MentionView(mid, mid.split(":")[0], lang, published, instrument, set(parties), date, list(people),
+                       set(domains))
+
+
+def _groups(views, judge):
+    count_siblings(views)
+    by = {v.id: v for v in views}
+    pos, scores = [], {}
+    for a, b in sorted(candidate_pairs(views)):
+        j = judge(by[a], by[b])
+        scores[(a, b)] = j.score
+        if j.verdict == "positive":
+            pos.append((a, b))
+    out = {}
+    for m, g in components(by, pos, scores, judge).items():
+        out.setdefault(g, set()).add(m)
+    return sorted(sorted(g) for g in out.values())
+
+
+SEVEN = [  # one declaration in seven languages; most give no date, some add the mediator (US)
+    ("en:0", "en", {"AM", "AZ"}, "2025-08-08", "2025-08-09", "joint_declaration", [("Ilham Aliyev", "AZ")]),
+    ("fr:0", "fr", {"AM", "AZ", "US"}, None, None, "joint_declaration", []),
+    ("es:0", "es", {"AM", "AZ", "US"}, None, None, None, [("Ilham Aliyev", "AZ")]),
+    ("ru:0", "ru", {"AM", "AZ"}, None, "2025-08-10", "agreement", [("Ильхам Алиев", "AZ")]),
+    ("ar:0", "ar", {"AM", "AZ", "US"}, None, "2025-08-09", "joint_declaration", []),
+    ("de:0", "de", {"AM", "AZ"}, None, "2025-08-09", "joint_declaration", []),
+    # the Turkish report also tells of another instrument signed at the same ceremony
+    ("tr:0", "tr", {"AM", "AZ", "US"}, None, "2025-08-09", "joint_declaration", []),
+    ("tr:1", "tr", {"AZ", "US"}, None, "2025-08-09", "memorandum_of_understanding", []),
+]
+
+
+@pytest.mark.issue(10)
+def test_seven_reports_of_one_declaration_are_one_record_and_the_other_instrument_another():
+    views = [lview(m, lang, ps, d, pub, inst, people) for m, lang, ps, d, pub, inst, people in SEVEN]
+    want = [["ar:0", "de:0", "en:0", "es:0", "fr:0", "ru:0", "tr:0"], ["tr:1"]]
+    assert _groups(views, merge_v2) == want
+    assert _groups(views, merge_v1) != want  # the undated report naming the mediator stayed apart
+
+
+@pytest.mark.issue(10)
+def test_an_undated_report_adding_the_mediator_joins_by_a_signatory_in_another_script():
+    dated = lview("a:0", "en", {"AM", "AZ"}, "2025-08-08", "2025-08-09", "joint_declaration", [("Ilham Aliyev", "AZ")])
+    undated = lview("b:0", "ru", {"AM", "AZ", "US"}, people=[("Ильхам Алиев", "AZ")])
+    assert merge_v1(dated, undated).verdict == "unsure"
+    assert merge_v2(dated, undated).verdict == "positive"
+    assert ("a:0", "b:0") in candidate_pairs([dated, undated])
+    other = lview("c:0", "ar", {"AM", "AZ", "US"}, people=[("نيكول باشينيان", "AM")])
+    assert merge_v2(dated, other).verdict == "unsure"  # nothing else agrees
+
+
+@pytest.mark.issue(10)
+def test_two_agreements_of_one_ceremony_stay_apart_by_their_subjects():
+    views = [lview("ru:0", "ru", {"IN", "RU"}, "2025-12-05", None, "agreement", domains={"health"}),
+             lview("ru:1", "ru", {"IN", "RU"}, "2025-12-05", None, "agreement", domains={"defence_security"}),
+             lview("hi:0", "hi", {"IN", "RU"}, "2025-12-05", None, "agreement", domains={"defence_security"}),
+             lview("fr:0", "fr", {"IN", "RU"}, "2025-12-05", None, "agreement", domains={"defence_security"})]
+    count_siblings(views)
+    assert merge_v1(views[0], views[2]).verdict == "positive"
+    assert merge_v2(views[0], views[2]).verdict == "negative"
+    assert _groups(views, merge_v2) == [["fr:0", "hi:0", "ru:1"], ["ru:0"]]
+
+
+def test_one_instrument_reported_with_other_subjects_in_two_languages_still_merges():
+    a = lview("a:0", "en", {"FR", "AE"}, "2025-02-06", None, "agreement", domains={"energy"})
+    b = lview("b:0", "ar", {"FR", "AE"}, "2025-02-06", None, "agreement", domains={"trade_investment"})
+    count_siblings([a, b])
+    assert merge_v2(a, b).verdict == "positive"
+
+
+def test_merge_v2_is_the_default_and_v1_stays_registered():
+    assert DEFAULT_SCORER == "merge_v2" and SCORERS["merge_v1"] is merge_v1
+
+
+@pytest.mark.parametrize("seed", [7, 11])
+def test_blocking_finds_every_pair_merge_v2_would_merge(seed):
+    rnd = random.Random(seed)
+    parties = ["AZ", "IL", "US", "TR", "RU"]
+    views = []
+    for i in range(60):  # (a block of more than AMBIGUOUS_BLOCK undated reports is skipped by design)
+        ps = set(rnd.sample(parties, rnd.choice([1, 2, 2, 3])))
+        day = f"2025-{rnd.randint(1, 3):02d}-{rnd.randint(1, 28):02d}" if rnd.random() < 0.4 else None
+        pub = f"2025-{rnd.randint(1, 3):02d}-{rnd.randint(1, 28):02d}" if rnd.random() < 0.6 else None
+        doms = rnd.choice([(), ("diplomacy",), ("energy",), ("artificial_intelligence", "energy")])
+        views.append(view(f"s{i}:0", ps, day, pub, rnd.choice([None, "agreement", "treaty"]), domains=doms))
+    count_siblings(views)
+    cands = candidate_pairs(views)
+    for a, b in itertools.combinations(views, 2):
+        if merge_v2(a, b).verdict == "positive":
+            assert (min(a.id, b.id), max(a.id, b.id)) in cands

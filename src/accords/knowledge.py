@@ -14,7 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from accords.lang.lexicon import shared
+from accords.data import shared
+from accords.lang.pack import load
 from accords.text.normalize import fold_str
 
 
@@ -69,8 +70,6 @@ def leaders() -> dict[str, Leader]:
 @cache
 def name_index(lang: str) -> dict[str, str]:
     """Folded full names (in `lang`, and the English forms for Latin-script text) -> leader key."""
-    from accords.lang.pack import load
-
     pack = load(lang)
     latin = pack.script == "Latn"  # the press of a Latin-script language also writes English forms
     # A final vowel the last word drops before a case ending (Georgian ალიევი, ალიევ-მა): the stem
@@ -127,8 +126,6 @@ def lookup(name: str, lang: str) -> str | None:
 @cache
 def _name_endings(lang: str) -> tuple[str, ...]:
     """The endings a leader's name may carry in `lang` (the pack's suffixes, when names take them)."""
-    from accords.lang.pack import load
-
     pack = load(lang)
     kinds = pack.get("language.yaml", "suffix_kinds")
     return pack.suffixes if not kinds or "known_person" in kinds else ()

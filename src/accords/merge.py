@@ -2,7 +2,8 @@
 
 Candidates are found by blocking keys (the pairs of parties a mention names), never by comparing
 every pair; each candidate pair is judged by a named, versioned scorer (`merge_v1`; a changed
-rule is a new scorer, never an edit of a released one, as in nomenklatura); positive judgements
+rule is a new scorer, never an edit of a released one, as in nomenklatura; `merge_v2` is the
+default); positive judgements
 are stored, and an agreement is a connected component of them. The agreement id comes from the
 smallest mention id in the component, so the same sources give the same ids whatever the order
 they were ingested in.
@@ -34,6 +35,7 @@ class MentionView:
     date: str | None = None
     people: list[tuple[str, str | None]] = field(default_factory=list)  # (name, party) of signatories
     domains: set[str] = field(default_factory=set)  # taxonomy codes of what the instrument is about
+    siblings: int = 1  # events its source reports (several: a ceremony where several instruments were signed)
 
     @property
     def day(self) -> dt.date | None:
@@ -100,17 +102,18 @@ def block_keys(m: MentionView) -> tuple[set[str], set[str]]:
     # A report with no time at all merges only through a signatory: keyed by its party set and
     # the surname's skeleton. Every report is stored under those keys; only undated ones look
     # them up (and undated ones are stored under an undated-only copy the others look up).
+    # (keyed by each pair of its parties too, so a report adding a mediator meets those without)
     names = {surname_key(n) for n, _ in m.people} - {""}
-    everyone = "+".join(parties)
-    name_keys = {f"n:{everyone}|{k}" for k in names}
-    undated_keys = {f"nu:{everyone}|{k}" for k in names}
+    sets = {"+".join(parties)} | {"+".join(p) for p in itertools.combinations(parties, 2)}
+    name_keys = {f"n:{ps}|{k}" for k in names for ps in sets}
+    undated_keys = {f"nu:{ps}|{k}" for k in names for ps in sets}
     if m.instrument not in GENERIC_INSTRUMENTS and len(parties) >= 2:  # same parties, same kind of instrument
-        name_keys.add(f"i:{everyone}|{m.instrument}")
-        undated_keys.add(f"iu:{everyone}|{m.instrument}")
+        name_keys |= {f"i:{ps}|{m.instrument}" for ps in sets}
+        undated_keys |= {f"iu:{ps}|{m.instrument}" for ps in sets}
     if len(parties) >= 2:  # same parties, same specific subject
         for d in sorted(m.domains - GENERIC_DOMAINS):
-            name_keys.add(f"d:{everyone}|{d}")
-            undated_keys.add(f"du:{everyone}|{d}")
+            name_keys |= {f"d:{ps}|{d}" for ps in sets}
+            undated_keys |= {f"du:{ps}|{d}" for ps in sets}
     if window is None:
         return name_keys | undated_keys, name_keys
     weeks = _weeks(*window)
@@ -174,8 +177,55 @@ def merge_v1(a: MentionView, b: MentionView) -> Judgement:
     return Judgement("unsure", 0.4, "one party in common")
 
 
-SCORERS: dict[str, Callable[[MentionView, MentionView], Judgement]] = {"merge_v1": merge_v1}
-DEFAULT_SCORER = "merge_v1"
+def _other_subjects(a: MentionView, b: MentionView) -> bool:
+    """Two instruments of one ceremony told apart by their subjects: a source that reports several
+    signings is comparing "an agreement on labour" with "an agreement on migration"."""
+    if a.siblings < 2 and b.siblings < 2:
+        return False  # one instrument each: subjects read in two languages may just differ in wording
+    if a.instrument != b.instrument and a.instrument not in GENERIC_INSTRUMENTS \
+            and b.instrument not in GENERIC_INSTRUMENTS:
+        return False  # (told apart by their types already)
+    da, db = a.domains - GENERIC_DOMAINS, b.domains - GENERIC_DOMAINS
+    return bool(da) and bool(db) and not da & db
+
+
+def _mediated(a: MentionView, b: MentionView) -> bool:
+    """One report names the other's parties and more (a mediator or host added as a party), and
+    something else agrees: a signatory, the same specific instrument or the same specific subject."""
+    small, big = sorted((a.parties, b.parties), key=len)
+    if len(small) < 2 or not small < big:
+        return False
+    specific = a.instrument == b.instrument and a.instrument not in GENERIC_INSTRUMENTS
+    subject = bool((a.domains & b.domains) - GENERIC_DOMAINS)
+    return _names_agree(a, b) or specific or subject
+
+
+def merge_v2(a: MentionView, b: MentionView) -> Judgement:
+    """merge_v1, and: two instruments of one ceremony with different subjects stay apart; a report
+    that adds a mediator as a party joins the others by a second likeness even when it gives no
+    date (reports of one declaration in many languages rarely give one)."""
+    base = merge_v1(a, b)
+    if base.verdict == "negative":
+        return base
+    if _other_subjects(a, b):
+        return Judgement("negative", 0.2, "instruments of one ceremony on different subjects")
+    if base.verdict == "unsure" and _mediated(a, b) and not _dates_clash(a, b):
+        return Judgement("positive", 0.6, "one report adds a party (a mediator); same signatory, instrument or subject")
+    return base
+
+
+SCORERS: dict[str, Callable[[MentionView, MentionView], Judgement]] = {"merge_v1": merge_v1, "merge_v2": merge_v2}
+DEFAULT_SCORER = "merge_v2"
+
+
+def count_siblings(views: list[MentionView]) -> list[MentionView]:
+    """Sets each view's `siblings`: how many events its source reports."""
+    per_source: dict[str, int] = defaultdict(int)
+    for v in views:
+        per_source[v.source_id] += 1
+    for v in views:
+        v.siblings = per_source[v.source_id]
+    return views
 
 
 def candidate_pairs(mentions: Iterable[MentionView]) -> set[tuple[str, str]]:
@@ -209,7 +259,7 @@ _CROSS_CHECK = 8  # members per side compared before two clusters are joined (bo
 
 def components(views: dict[str, MentionView], edges: Iterable[tuple[str, str]],
                scores: dict[tuple[str, str], float] | None = None,
-               judge: Callable[[MentionView, MentionView], Judgement] = merge_v1) -> dict[str, str]:
+               judge: Callable[[MentionView, MentionView], Judgement] = merge_v2) -> dict[str, str]:
     """Mention id -> agreement id. Positive edges join clusters, strongest first. A join is refused
     when the scorer finds two members of the two clusters different, so a chain of likenesses
     (one report naming only Azerbaijan, signed by its president) cannot glue two signings

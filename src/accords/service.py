@@ -32,6 +32,7 @@ from accords.merge import (
     MentionView,
     candidate_pairs,
     components,
+    count_siblings,
     view_from_statements,
 )
 from accords.pipeline import EXTRACTOR_VERSION, Processed, process
@@ -204,7 +205,7 @@ def mention_views(store: Store) -> list[MentionView]:
     for m in store.db.execute("SELECT id, source_id FROM mentions ORDER BY id"):
         src = sources[m["source_id"]]
         views.append(view_from_statements(m["id"], dict(src), rows_by_mention.get(m["id"], [])))
-    return views
+    return count_siblings(views)
 
 
 def rebuild_agreements(store: Store, summary: Summary | None = None, scorer: str = DEFAULT_SCORER) -> None:

@@ -38,6 +38,14 @@ class Clause:
     related: bool
     related_from: int | None = None  # where the related part of the sentence starts
     hits: list[Hit] = field(default_factory=list)
+    # one item of a list of instruments (signings.split_lists): the other items' spans, whose
+    # signatories and parties are not this item's
+    elsewhere: tuple[tuple[int, int], ...] = ()
+    listed: bool = False
+
+    def in_other_item(self, pos: int) -> bool:
+        """The position falls in another item of the list this clause was cut from."""
+        return any(a <= pos < b for a, b in self.elsewhere)
 
     @property
     def start(self) -> int:

@@ -15,12 +15,20 @@ from accords.extract.annotate import Doc
 from accords.extract.clauses import WITNESS_REACH, Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
 from accords.extract.people import PersonMention, find_people
+from accords.extract.signings import (
+    GENERIC,
+    Signing,
+    cut_signings,
+    inherit_parties,
+    keep_own_subjects,
+    share_ceremony,
+)
 from accords.extract.topics import read_topics
-from accords.ingest.published import inline_dateline
 from accords.knowledge import leaders
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
 from accords.names import same_name
+from accords.text.dateline import inline_dateline
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
 
@@ -208,55 +216,36 @@ class _Builder:
 
     # -- events ---------------------------------------------------------------------------
     def build(self) -> list[EventMention]:
+        cut = cut_signings(self.doc, self.clauses, self._parties_of, self._earlier)
         events: list[EventMention] = []
-        pending_related: list[Clause] = []
-        for c in self.clauses:
-            if c.related or (events and self._older(c, events[0])) or self._dated_participle(c):
-                pending_related.append(c)
-                continue
-            target = self._event_for(events, c)
-            if target is None:
-                target = EventMention(index=len(events))
-                events.append(target)
-            self._add_clause(target, c)
-        background_only = not events and bool(pending_related)
-        if background_only:
-            # The only signing told is an earlier one ("we recall that X and Y signed ..."): the
-            # document still reports a signing, and that is its event.
-            c = pending_related.pop(0)
-            c.related, c.related_from = False, None
-            events.append(EventMention(index=0))
-            self._add_clause(events[0], c)
-        for ev in events:
+        for signing in cut.signings:
+            ev = EventMention(index=len(events))
+            events.append(ev)
+            for c in signing.clauses:
+                self._add_clause(ev, c)
+        for ev, signing in zip(events, cut.signings, strict=True):
+            if signing.ceremony is not None:
+                inherit_parties(ev, events[signing.ceremony])
             self._complete(ev)
+        share_ceremony(events)
         if events:
-            for c in pending_related:
+            for c in cut.related:
                 events[0].related.append(self._related(events[0], c))
         # an event names a party or a signatory: with neither it describes no international signing;
         # an announcement alone must name both sides (one state announcing a deal is no record of it)
         # and an earlier signing told in passing names its two sides ("its commitment to the Paris
         # Agreement, signed in 2015" reports no signing between identified parties)
         def weak(e: EventMention) -> bool:
-            return background_only or (e.trigger is not None and e.trigger.value == "announced")
+            return cut.background_only or (e.trigger is not None and e.trigger.value == "announced")
 
         return [e for e in events if (e.parties or e.signatories) and not (weak(e) and len(e.parties) < 2)]
 
-    def _event_for(self, events: list[EventMention], c: Clause) -> EventMention | None:
-        if not events:
-            return None
-        parties = {f.value for f in self._clause_parties(c)[0]}
-        inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
-        for ev in events:
-            ev_parties = {f.value for f in ev.parties}
-            ev_inst = ev.instrument.value if ev.instrument else None
-            other_parties = bool(parties - ev_parties) and bool(ev_parties - parties)
-            other_inst = inst is not None and ev_inst is not None and inst != ev_inst
-            # another instrument between other parties, or another pair named (a round-up of signings)
-            new_pair = len(parties) >= 2 and len(ev_parties) >= 2 and bool(parties - ev_parties) \
-                and not parties >= ev_parties  # naming all of the event's parties and more: the same one
-            if not ((other_parties and other_inst) or new_pair):
-                return ev
-        return None
+    def _parties_of(self, c: Clause) -> set[str]:
+        return {f.value for f in self._clause_parties(c)[0]}
+
+    def _earlier(self, c: Clause, first: Signing | None) -> bool:
+        """The clause tells of a signing before the article's first one, or names one by its year."""
+        return (first is not None and self._older(c, first)) or self._dated_participle(c)
 
     def _add_clause(self, ev: EventMention, c: Clause) -> None:
         ev.sentences.append((c.start, c.end))
@@ -269,8 +258,8 @@ class _Builder:
         if c.instrument is not None and c.instrument.kind == "instrument":
             f = Found(c.instrument.value, c.instrument.start, c.instrument.end, "instrument-word")
             ev.instrument_words.append(f)
-            if ev.instrument is None:
-                ev.instrument = f
+            if ev.instrument is None or (c.listed and ev.instrument.value in GENERIC and f.value not in GENERIC):
+                ev.instrument = f  # (a list's item names its own instrument over "a series of agreements")
         named, between = self._clause_parties(c)
         if between:
             self.explicit.add(ev.index)
@@ -306,29 +295,18 @@ class _Builder:
                 return True
         return False
 
-    def _older(self, c: Clause, main: EventMention) -> bool:
+    def _older(self, c: Clause, main: Signing) -> bool:
         """A later clause dated well before the main signing (or the publication) tells of an
         earlier one: background for the main event, not another event."""
         day = self._clause_day(c)
-        ref = (main.date_signed.value if main.date_signed else None) or self._clause_day_of(main) or (
-            self.published.isoformat() if self.published else None)
+        ref = self._clause_day(main.clauses[0]) or (self.published.isoformat() if self.published else None)
         if not (day and ref and day[:7] < ref[:7]):
             return False
         parties = {f.value for f in _parties_in(self.doc, c.start, c.end, c.related_from)}
-        mine = {f.value for f in main.parties}
         inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
-        main_inst = main.instrument.value if main.instrument else None
-        other = bool(parties - mine) or (inst is not None and main_inst is not None and inst != main_inst)
+        main_inst = main.instrument
+        other = bool(parties - main.parties) or (inst is not None and main_inst is not None and inst != main_inst)
         return other or _months_between(day, ref) >= 12
-
-    def _clause_day_of(self, ev: EventMention) -> str | None:
-        for a, b in ev.sentences[:1]:
-            for d in self.dates:
-                if a <= d.start < b:
-                    got = d.resolve(self.published, self.day_known)
-                    if got:
-                        return got
-        return None
 
     def _agentless_passive(self, c: Clause, stop: int) -> bool:
         """A passive verb ("was signed", "imzalanıb") with no agent marker and no "between X
@@ -359,10 +337,11 @@ class _Builder:
         (before a relative clause), less the states of people who were only present."""
         doc = self.doc
         stop = c.related_from if c.related_from is not None else c.end
-        between = _between(doc, c.start, stop)
+        between = [p for p in _between(doc, c.start, stop) if not c.in_other_item(p.start)]
         named = between or _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
         scopes = _presence_scopes(doc, c.start, stop, self.people)
-        return [p for p in named if not any(a <= p.start < b for a, b in scopes)], bool(between)
+        return [p for p in named if not any(a <= p.start < b for a, b in scopes)
+                and not c.in_other_item(p.start)], bool(between)
 
     def _party_stop(self, c: Clause, stop: int) -> int:
         """Parties are read up to a relative clause that follows the verb and the instrument
@@ -384,7 +363,7 @@ class _Builder:
                                if h.kind in ("presence_cue", "presence_after")
                                and 0 <= c.verb.start - h.end <= WITNESS_REACH]
         for p in self.people:
-            if not (c.start <= p.start < stop):
+            if not (c.start <= p.start < stop) or c.in_other_item(p.start):
                 continue
             if p.start < reported_from:
                 continue  # "X announced that A and B signed", "أعلن X أن": X reports the signing
@@ -411,6 +390,7 @@ class _Builder:
         ev.date_support = self._date_support(ev)
         ev.place = self._place(ev)
         ev.domains, ev.areas = read_topics(self.doc, ev, self.people)
+        keep_own_subjects(ev, self.clauses_of.get(ev.index, []))
 
     def _pair_subject(self, ev: EventMention) -> None:
         """"The two leaders signed ...", "лидеры двух стран скрепили подписями": with no signer
@@ -563,7 +543,8 @@ class _Builder:
             return []
         out = []
         for e in self.dates:
-            if sent.start <= e.start < sent.end and e.start != d.start and e.resolve(self.published, self.day_known) == d.value:
+            if sent.start <= e.start < sent.end and e.start != d.start \
+                    and e.resolve(self.published, self.day_known) == d.value:
                 out.append(Found(d.value, e.start, e.end, f"date-{e.calendar}-check"))
         return out
 

@@ -18,6 +18,9 @@ import warnings
 
 import regex
 
+from accords.text.dateline import HEAD_LINES as _HEAD_LINES
+from accords.text.dateline import inline_dateline
+
 _URL_DATE = regex.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-]|$)")
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}(-\d{2})?")
 # A date-looking stretch of a dateline: "9 de julio, 2025", "10 февраля 2026", "Feb. 3, 2026", "15.09.2020".
@@ -27,15 +30,8 @@ _DATELIKE = regex.compile(
     r"|\p{L}{3,12}\.?\s+\d{1,2},?\s+\d{4}"
 )
 _DATEPARSER_LANGS = ["en", "fr", "es", "de", "it", "pt", "ru", "tr", "az", "ar", "he", "uk", "fa"]
-# A dateline is a short line near the top: the first lines, each at most this long.
-_HEAD_LINES = 8
+# A dateline is a short line near the top (the first _HEAD_LINES lines), each at most this long.
 _HEAD_CHARS = 72
-# A dateline opening the first paragraph: "BAKU, March 5 (Reuters) - ...", "Москва, 18 октября. –",
-# "باكو، 5 مارس (أ ف ب) -": a place of one to three words, a comma, a date with figures, an
-# optional agency in brackets, a dash.
-_INLINE_DATELINE = regex.compile(
-    r"^\s*\p{L}[\p{L}\p{M}.'’\-]*(?:\s+\p{L}[\p{L}\p{M}.'’\-]*){0,2}\s*[,،]\s*"
-    r"(?P<date>[^\n()\-–—,،]{0,24}?\d[^\n()\-–—]{0,24}?)\.?\s*(?:\([^)\n]{2,30}\)\s*)?[-–—]+\s")
 
 
 def normalise(value: str | None) -> str | None:
@@ -150,19 +146,6 @@ def _head(text: str) -> list[str]:
     if span:
         out.append(text[span[0]:span[1]])
     return out
-
-
-def inline_dateline(text: str) -> tuple[int, int] | None:
-    """The span of a dateline that opens one of the first paragraphs, if one does."""
-    pos = 0
-    for n, line in enumerate(text.split("\n")):
-        if n >= _HEAD_LINES:
-            break
-        m = _INLINE_DATELINE.match(line)
-        if m:
-            return pos + m.start(), pos + m.end()
-        pos += len(line) + 1
-    return None
 
 
 def with_year(month_day: tuple[int, int], partial: str | None) -> str | None:

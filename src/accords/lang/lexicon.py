@@ -16,25 +16,18 @@ Hit kinds the engine reads (the `kind` of a `Hit`):
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from babel import Locale
 
+from accords.data import shared
+from accords.knowledge import name_index, surname_index
 from accords.lang.pack import LangPack, load
 from accords.text.matcher import Matcher
 from accords.text.normalize import fold_str
 
 # CLDR region codes that are not states but that a text may name as a party.
 _CLDR_ORGS = {"EU": "org:eu", "UN": "org:un"}
-
-
-@cache
-def shared(name: str) -> Any:
-    """A shared data file under accords/data, parsed."""
-    text = (resources.files("accords.data") / name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
 
 
 def cldr_countries(code: str) -> dict[str, str]:
@@ -111,8 +104,6 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
 
 def _add_known_people(m: Matcher, code: str) -> None:
     """Leaders' names (data/leaders.yaml) in this language: full names, and surnames one leader owns."""
-    from accords.knowledge import name_index, surname_index
-
     for name, key in name_index(code).items():
         m.add(name, "known_person", key)
     for surname, key in surname_index(code).items():

@@ -1,0 +1,30 @@
+"""A dateline opening one of the first paragraphs ("BAKU, March 5 (Reuters) - ...").
+
+Both ingest (which reads the publication date from it) and extract (which must not take its
+date and city for the signing's) need to find it, so it stands here, below both stages.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# How many lines from the top a dateline may open.
+HEAD_LINES = 8
+# "BAKU, March 5 (Reuters) - ...", "Москва, 18 октября. –", "باكو، 5 مارس (أ ف ب) -": a place of one
+# to three words, a comma, a date with figures, an optional agency in brackets, a dash.
+_INLINE_DATELINE = regex.compile(
+    r"^\s*\p{L}[\p{L}\p{M}.'’\-]*(?:\s+\p{L}[\p{L}\p{M}.'’\-]*){0,2}\s*[,،]\s*"
+    r"(?P<date>[^\n()\-–—,،]{0,24}?\d[^\n()\-–—]{0,24}?)\.?\s*(?:\([^)\n]{2,30}\)\s*)?[-–—]+\s")
+
+
+def inline_dateline(text: str) -> tuple[int, int] | None:
+    """The span of a dateline that opens one of the first paragraphs, if one does."""
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= HEAD_LINES:
+            break
+        m = _INLINE_DATELINE.match(line)
+        if m:
+            return pos + m.start(), pos + m.end()
+        pos += len(line) + 1
+    return None
