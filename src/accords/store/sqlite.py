@@ -277,7 +277,12 @@ class Store:
                                               " ORDER BY id LIMIT 20", (_like_prefix(query),))]
 
     def records(self) -> Iterator[dict[str, Any]]:
-        for row in self.db.execute("SELECT record FROM agreements ORDER BY id"):
+        """Every record, the lead signings of their reports first: an article that tells several
+        signings (a summit's list of instruments) has its main one before the others, so a reader
+        of the export, or a tool that takes one record per report, meets that one first."""
+        for row in self.db.execute(
+                "SELECT a.record FROM agreements a LEFT JOIN (SELECT agreement_id, MIN(idx) AS lead FROM mentions"
+                " GROUP BY agreement_id) m ON m.agreement_id = a.id ORDER BY COALESCE(m.lead, 0), a.id"):
             yield json.loads(row[0])
 
     # -- entities ---------------------------------------------------------------------------
