@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -49,15 +50,12 @@ class Store:
         self.readonly = readonly
         self.db = _open_readonly(self.path) if readonly else _open_writable(self.path, lock_wait)
         self.db.row_factory = sqlite3.Row
+        self.lock_wait = lock_wait
         try:
             if readonly:
                 self._require_current()
             else:
-                self._require_ours()
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute("PRAGMA synchronous=NORMAL")
-                self.db.execute("PRAGMA foreign_keys=ON")
-                self._migrate()
+                _retrying(self._prepare, lock_wait)
         except sqlite3.Error as e:
             self.db.close()
             raise store_error(self.path, e) from e
@@ -69,6 +67,14 @@ class Store:
         self.db.close()
 
     # -- schema ---------------------------------------------------------------------------
+    def _prepare(self) -> None:
+        self._require_ours()
+        if str(self.db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
     def _tables(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
@@ -117,7 +123,7 @@ class Store:
         if self.db.in_transaction:
             yield self.db
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        _retrying(lambda: self.db.execute("BEGIN IMMEDIATE"), self.lock_wait)
         try:
             yield self.db
         except BaseException:
@@ -311,6 +317,26 @@ class Store:
         q = {"sources": "SELECT COUNT(*) FROM sources", "mentions": "SELECT COUNT(*) FROM mentions",
              "agreements": "SELECT COUNT(*) FROM agreements", "refusals": "SELECT COUNT(*) FROM refusals"}
         return {k: self.db.execute(v).fetchone()[0] for k, v in q.items()}
+
+
+def _retrying(step: Callable[[], object], wait: float) -> None:
+    """Run `step`, trying again while another process holds the lock, for up to `wait` seconds.
+
+    SQLite's busy timeout already waits in most cases, but not in all: a connection that opens
+    while another one closes (and checkpoints the WAL away), or a snapshot that went stale, gets
+    "database is locked" at once. Under three concurrent ingests that happened once in 60 runs."""
+    deadline = time.monotonic() + wait
+    pause = 0.01
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as e:
+            message = str(e).lower()
+            if ("locked" not in message and "busy" not in message) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def _like_prefix(s: str) -> str:
