@@ -175,3 +175,12 @@ def surname_key(name: str) -> str:
     """The skeleton of the last word, for blocking."""
     sk = skeleton(name)
     return sk[-1] if sk else ""
+
+
+def org_slug(words: list[str]) -> str:
+    """The `org:` slug of an organisation from the words of its name (English organisation words
+    or the name as written), romanised: one name gives one slug on every run."""
+    out = [latin(w) for w in words if w]
+    text = " ".join(out)
+    slug = regex.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+    return "org:" + (slug or "unnamed")

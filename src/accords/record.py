@@ -50,6 +50,16 @@ def party_name(pid: str) -> str:
     return _en_names().get(pid, pid)
 
 
+def _as_written(pid: str, stmts: list[Stmt], texts: dict[str, str]) -> str | None:
+    """An organisation no data file names: by its name as a source writes it in Latin script, else
+    by its slug's romanised words (the name in its own script stays in the evidence)."""
+    if not pid.startswith("org:") or pid in shared("organizations.yaml"):
+        return None
+    names = [" ".join(texts[s.source][s.start:s.end].split()) for s in stmts
+             if s.value == pid and s.start is not None and s.end is not None]
+    return next((n for n in names if is_latin(n)), " ".join(w.capitalize() for w in pid[4:].split("-")))
+
+
 def _forms(stmts: list[Stmt]) -> list[PersonForm]:
     return [PersonForm(s.value["name"], s.lang, s.source, s.value.get("party"), s.value.get("role"),
                        s.value.get("role_en"), s.value.get("kb"), s) for s in stmts]
@@ -156,7 +166,8 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
     date, date_others = _vote(f("date_signed"))
     place, place_others = _vote(f("place"))
     party_ids = list(dict.fromkeys(s.value for s in f("party")))
-    parties = [{"id": p, "type": "organization" if p.startswith("org:") else "state", "name": party_name(p),
+    parties = [{"id": p, "type": "organization" if p.startswith("org:") else "state",
+                "name": _as_written(p, f("party"), texts) or party_name(p),
                 "bodies": list(dict.fromkeys(s.value["name"] for s in f("body") if s.value.get("party") == p))}
                for p in party_ids]
     discrepancies: list[dict[str, Any]] = []

@@ -1,0 +1,329 @@
+"""Organisations named in a text: universities, companies, associations, municipalities, funds.
+
+Such names are an open class, so no list can hold them; they are found by their organisation
+words (`org_words` of parties.yaml: University, Université, جامعة, אוניברסיטת, Üniversitesi,
+უნივერსიტეტი), company suffixes (`org_suffixes`: Ltd, GmbH, A.Ş.) and acronyms in parentheses,
+then read out to the edges of the name: in a cased language the capitalised words around the
+organisation word and the small words between them (`org_connectors`: of, de, für); in an
+uncased script the words after the organisation word (جامعة القاسمية), or before it where the
+language puts its genitive first (`org_name_before`: გორის მუნიციპალიტეტი).
+
+A state said to hold the organisation (", Gabon", "في أوغندا", "שבאיחוד האמירויות") is where
+it is, not a party beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from accords.lang.pack import LangPack
+from accords.names import org_slug
+from accords.text.matcher import Hit
+from accords.text.normalize import Folded, fold_str
+
+# A French or Italian elision (l'Université, d'Abidjan) is its own token, as in extract/annotate.
+_WORD = regex.compile(r"\b[dljDLJ]['’](?=\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-‐&.][\p{L}\p{M}\p{N}]+)*\.?")
+_ACRONYM = regex.compile(r"\s*\((\p{Lu}[\p{Lu}\p{N}\-&]{1,11})\)")
+_PUNCT = regex.compile(r"[.,;:!?؟،؛()\"«»“”\n]")
+_MAX_AFTER = 3  # words an uncased name takes after its organisation word
+_PLACE_REACH = 3  # words after a name that may say where it is
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """An organisation's name in a text: its span, its slug, and the places said to hold it."""
+
+    start: int
+    end: int
+    name: str
+    slug: str
+    places: tuple[Hit, ...] = ()
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        end = m.end()
+        if word.endswith(".") and not regex.fullmatch(r"(?:\p{Lu}\.)+|[A-Za-z]{1,4}\.", word):
+            word, end = word[:-1], end - 1  # a sentence's full stop, not an abbreviation
+        out.append(_Tok(m.start(), end, word, fold_str(word)))
+    return out
+
+
+def _strip_prefixes(pack: LangPack, folded: str) -> str:
+    """A word without its clitics (وجامعة → جامعة), up to two of them."""
+    for _ in range(2):
+        for p in sorted(pack.prefixes, key=len, reverse=True):
+            if folded.startswith(p) and len(folded) - len(p) >= 3:
+                folded = folded[len(p):]
+                break
+        else:
+            break
+    return folded
+
+
+class _Words:
+    """The organisation data of one pack, folded for matching tokens."""
+
+    def __init__(self, pack: LangPack) -> None:
+        self.pack = pack
+        self.heads = {fold_str(k): str(v) for k, v in pack.get("parties.yaml", "org_words").items()}
+        self.terms = {fold_str(k): str(v) for k, v in pack.get("parties.yaml", "org_terms").items()}
+        self.suffixes = {fold_str(s) for s in pack.get("parties.yaml", "org_suffixes")}
+        self.connectors = {fold_str(s) for s in pack.get("parties.yaml", "org_connectors")}
+        # a stop word that is an organisation term (az dövlət "state") may stand in a name
+        self.stops = {fold_str(s) for s in pack.get("language.yaml", "stop_words")} - self.connectors - set(self.terms)
+        self.locatives = {fold_str(s) for s in pack.get("places.yaml", "locatives")}
+        self.loc_prefixes = tuple(fold_str(p) for p in pack.get("places.yaml", "locative_prefixes"))
+        self.endings = set(pack.suffixes) | {fold_str(s) for s in pack.get("language.yaml", "name_case_endings")}
+        self.conjunctions = {fold_str(c) for c in pack.get("language.yaml", "conjunctions")}
+        self.before = bool(pack.get("parties.yaml", "org_name_before"))
+        self.keep = bool(pack.get("parties.yaml", "org_keep_names"))
+        self.articles = tuple(fold_str(p) for p in pack.get("language.yaml", "definite_prefixes"))
+
+    def definite(self, prefix: str) -> bool:
+        """The letters before a demonym inside its word are only the article (الأوغندية)."""
+        return not prefix or fold_str(prefix) in self.articles
+
+    def head(self, t: _Tok) -> str | None:
+        """The English organisation word a token is a form of (Universitetinin → University)."""
+        f = _strip_prefixes(self.pack, t.folded)
+        for stem in (f, t.folded):
+            for h, en in self.heads.items():
+                if stem == h or (stem.startswith(h) and (stem[len(h):] in self.endings or len(stem) - len(h) <= 3
+                                                         and bool(self.endings))):
+                    return en
+        return None
+
+    def english(self, t: _Tok) -> str | None:
+        return self.head(t) or self.terms.get(t.folded) or self.terms.get(_strip_prefixes(self.pack, t.folded))
+
+
+# Lexicon hits that end an uncased name: a title, a verb, an instrument, a date, a cue.
+_NAME_BREAKS = frozenset({"role", "rank", "honorific", "counterpart", "done", "nominal", "announce", "instrument",
+                          "anaphora", "month", "weekday", "rel_day", "side_word", "side_cue", "presence_cue",
+                          "presence_after", "quote_verb", "agent", "between", "between_after", "known_person"})
+# English organisation words that describe rather than name ("компания Westinghouse"): left out
+# of the slug when the name has words of its own.
+_DESCRIPTORS = frozenset({"Company", "Group", "Consortium", "Holding", "Holdings", "Corporation"})
+
+
+class _Context:
+    """The lexicon hits a name's edges are read against."""
+
+    def __init__(self, hits: Sequence[Hit]) -> None:
+        self.breaks = sorted(h.start for h in hits if h.kind in _NAME_BREAKS)
+        self.states = [h for h in hits if h.kind == "party" and not str(h.value).startswith("org:")]
+        self.places = [h for h in hits if h.kind in ("party", "city")]
+        self.known = [h for h in hits if h.kind == "party" and str(h.value).startswith("org:")]
+
+    def stops_at(self, t: _Tok) -> bool:
+        return any(t.start <= b < t.end for b in self.breaks)
+
+    def state_in(self, t: _Tok) -> Hit | None:
+        return next((h for h in self.states if h.start < t.end and h.end > t.start), None)
+
+
+def _capital(t: _Tok) -> bool:
+    return t.text[:1].isupper() and not t.text.endswith(("'", "’"))
+
+
+def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str) -> tuple[int, int] | None:
+    """The capitalised words around an organisation word, with connectors between them."""
+    def joined(a: int, b: int) -> bool:  # a space, a hyphen or a broken line between two tokens
+        gap = text[toks[a].end : toks[b].start]
+        return gap.strip(" -\n") == "" and gap.count("\n") <= 1
+
+    def name_word(t: _Tok) -> bool:
+        return _capital(t) and t.folded not in w.stops and t.folded not in w.connectors and not w.head(t) \
+            and not t.text.endswith(".")
+
+    lo = i
+    while _capital(toks[i]) and lo > 0 and joined(lo - 1, lo):
+        if name_word(toks[lo - 1]):
+            lo -= 1
+        elif toks[lo - 1].folded in w.connectors and lo >= 2 and name_word(toks[lo - 2]) and joined(lo - 2, lo - 1):
+            lo -= 2
+        else:
+            break  # one organisation word a name; "Ltd." or "Group" ends the name before
+    hi = i
+    while not w.before and hi + 1 < len(toks) and joined(hi, hi + 1) and not toks[hi].text.endswith("."):
+        if name_word(toks[hi + 1]):
+            hi += 1
+            continue
+        j, conj = hi + 1, False
+        while j < len(toks) and toks[j].folded in w.connectors and joined(j - 1, j):
+            conj = conj or toks[j].folded in w.conjunctions
+            if lo < i and conj:
+                break  # "X University and Y": a name that ends in its organisation word is whole
+            j += 1
+        if j > hi + 1 and j < len(toks) and joined(j - 1, j) and w.head(toks[j]) and not conj:
+            lo = hi = j  # "Faculty of X of the University of Y": the institution it belongs to
+            continue
+        if j > hi + 1 and j < len(toks) and joined(j - 1, j) and name_word(toks[j]):
+            hi = j
+            continue
+        break
+    while lo < hi and toks[lo].folded in w.connectors:
+        lo += 1  # "The University of X": the article is not the name's
+    while hi > lo and toks[hi].folded in w.connectors:
+        hi -= 1
+    if hi == lo:
+        return None
+    return lo, hi
+
+
+def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -> tuple[int, int] | None:
+    """The words after an organisation word (جامعة القاسمية, אוניברסיטת חיפה), up to a function
+    word, a punctuation mark, a title, a verb or the next name; a demonym ends the name
+    (جامعة ماكيريري الأوغندية). In a genitive-first language, the one word before it, and the
+    organisation terms before that (გორის მუნიციპალიტეტი)."""
+    step, limit = (-1, 1) if w.before else (1, _MAX_AFTER)
+    j, taken = i, 0
+    while taken < limit:
+        k = j + step
+        if not 0 <= k < len(toks):
+            break
+        if _PUNCT.search(text[min(toks[j].end, toks[k].end) : max(toks[j].start, toks[k].start)]):
+            break
+        t = toks[k]
+        f = _strip_prefixes(w.pack, t.folded)
+        if t.folded in w.stops or f in w.stops or t.folded in w.locatives or w.head(t) or ctx.stops_at(t):
+            break
+        if step > 0 and f != t.folded and t.folded[:1] in "وו":
+            break  # "and ...": the next name begins
+        state = ctx.state_in(t)
+        if state is not None:
+            if step > 0 and not taken:
+                return None  # "الشركة التركية": the Turkish company, a description, not a name
+            if step < 0 or not w.definite(text[t.start : state.start]):
+                break  # "שבאיחוד האמירויות", "in X": where it is, not its name
+            j = k
+            break
+        j, taken = k, taken + 1
+    while w.before and j > 0 and w.terms.get(toks[j - 1].folded) \
+            and not _PUNCT.search(text[toks[j - 1].end : toks[j].start]):
+        j -= 1
+    if j == i:
+        return None
+    return (j, i) if w.before else (i, j)
+
+
+def _place_after(w: _Words, toks: Sequence[_Tok], hi: int, text: str, places: Sequence[Hit]) -> Hit | None:
+    """The place in ", Gabon" / "in Uganda" / "(UIL), Gabon" right after a name, if one is there."""
+    end = toks[hi].end
+    m = regex.match(r"(?:\s*\([^()]{1,15}\))?\s*(?:,\s*)?", text[end : end + 80])
+    pos = end + (m.end() if m else 0)
+    k = next((n for n in range(hi + 1, min(len(toks), hi + 1 + _PLACE_REACH)) if toks[n].start >= pos), None)
+    if k is None:
+        return None
+    if toks[k].folded in w.locatives:
+        k += 1
+    for h in places:
+        if k < len(toks) and h.start >= toks[k].start and h.start - toks[k].start <= 3 \
+                and not regex.search(r"[.;:\n]", text[end : h.start]):
+            after = text[h.end : h.end + 2]
+            if not after or not after[:1].isalpha():
+                return h
+    return None
+
+
+def _place_before(w: _Words, toks: Sequence[_Tok], lo: int, ctx: _Context) -> Hit | None:
+    """The state a genitive-first name starts with (პოლონეთის რესპუბლიკის ქალაქ X): where it is."""
+    for k in (lo - 1, lo - 2):
+        if w.before and k >= 0 and (h := ctx.state_in(toks[k])):
+            return h
+    return None
+
+
+def _slug_words(w: _Words, toks: Sequence[_Tok], lo: int, hi: int, ctx: _Context) -> list[str]:
+    """The name's words for its slug: as written where the press keeps such names (`org_keep_names`:
+    Universidad Nacional de Asunción), else English organisation words and romanised proper
+    words; a demonym after an uncased name (جامعة ماكيريري الأوغندية: the Ugandan Makerere
+    University) and a describing word (компания Westinghouse) are left out."""
+    while not w.pack.cased and hi > lo and ctx.state_in(toks[hi]) and not w.head(toks[hi]):
+        hi -= 1
+    if w.keep:
+        return [t.text for t in toks[lo : hi + 1]]
+    kept = [t for t in toks[lo : hi + 1] if t.folded not in w.connectors]
+    words = [w.english(t) or t.text for t in kept]
+    if any(not w.english(t) for t in kept):
+        return [x for x in words if x not in _DESCRIPTORS]
+    return words
+
+
+_QUOTED = regex.compile(r"[^\n.;:]{0,40}?[\"«“„]([^\"«»“”„\n]{2,40})[\"»”“]")
+
+
+def _quoted_name(w: _Words, text: str, head: _Tok) -> tuple[int, int] | None:
+    """A name in quotation marks after its organisation word (компания «X», شركة "X", the company
+    "X"): the span of the quoted name, when at most three words lie between."""
+    m = _QUOTED.match(text, head.end)
+    if not m or len(text[head.end : m.start(1)].split()) > 3 or len(m.group(1).split()) > 5:
+        return None
+    return m.start(1), m.end(1)
+
+
+def _known_acronym(ctx: _Context, start: int, end: int) -> str | None:
+    """The slug of a known organisation named in a name's parentheses: "(UNIDO)" -> org:unido."""
+    return next((str(h.value) for h in ctx.known if start <= h.start and h.end <= end), None)
+
+
+def find_orgs(text: str, pack: LangPack, hits: Sequence[Hit]) -> list[OrgName]:
+    """Every organisation named in a text, by its organisation word or a company suffix."""
+    w = _Words(pack)
+    if not (w.heads or w.suffixes):
+        return []
+    ctx = _Context(hits)
+    toks = _tokens(text)
+    suffixes = {s.rstrip(".") for s in w.suffixes}
+    out: list[OrgName] = []
+    last_end = -1
+    for i, t in enumerate(toks):
+        if t.start < last_end or any(k.start <= t.start < k.end for k in ctx.known):
+            continue
+        is_head = w.head(t) is not None
+        if not is_head and not (t.folded.rstrip(".") in suffixes and i > 0 and _capital(toks[i - 1])):
+            continue
+        quoted = _quoted_name(w, text, t) if is_head else None
+        if quoted:
+            name = text[quoted[0] : quoted[1]]
+            out.append(OrgName(quoted[0], quoted[1], name, org_slug(name.split())))
+            last_end = quoted[1] + 1
+            continue
+        span = _uncased_span(w, toks, i, text, ctx) if is_head and not pack.cased else _cased_span(w, toks, i, text)
+        if span is None:
+            continue
+        lo, hi = span
+        if all(w.head(x) or x.folded in w.connectors for x in toks[lo : hi + 1]):
+            continue  # organisation words only: no name
+        name_end = toks[hi].end
+        acronym = _ACRONYM.match(text, name_end)
+        if acronym:
+            name_end = acronym.end()
+        slug = _known_acronym(ctx, toks[hi].end, name_end) or org_slug(_slug_words(w, toks, lo, hi, ctx))
+        places = [p for p in (_place_after(w, toks, hi, text, ctx.places), _place_before(w, toks, lo, ctx)) if p]
+        out.append(OrgName(toks[lo].start, name_end, text[toks[lo].start : name_end], slug, tuple(places)))
+        last_end = max([name_end] + [p.end for p in places])
+    return out
+def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
+    """The organisations of a text as party hits (value `org:<slug>`), and a `not_party` hit over
+    each place that only says where one is (", Gabon", "في أوغندا"), which hides that state."""
+    out = []
+    for o in find_orgs(folded.original, pack, hits):
+        out.append(Hit("party", o.slug, o.start, o.end, folded.folded_pos(o.start), folded.folded_pos(o.end), o.name))
+        out.extend(Hit("not_party", None, p.start, p.end, p.fstart, p.fend, p.phrase) for p in o.places
+                   if p.kind == "party")
+    return out
