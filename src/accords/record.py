@@ -17,7 +17,8 @@ from babel import Locale
 from accords.identity import PersonForm, PersonGroup, group_people, is_latin
 from accords.knowledge import leaders, lookup
 from accords.lang.lexicon import shared
-from accords.names import latin, same_name
+from accords.lang.pack import load
+from accords.names import latin, proper_name_around, same_name
 
 INSTRUMENT_LABELS = {
     "memorandum_of_understanding": "Memorandum of understanding", "joint_declaration": "Joint declaration",
@@ -133,8 +134,25 @@ def _evidence(stmts: list[Stmt], texts: dict[str, str]) -> list[dict[str, Any]]:
     return out
 
 
-def _title(rec: dict[str, Any]) -> str:
+def _instrument_name(stmts: list[Stmt], instrument: Any, texts: dict[str, str]) -> tuple[str, str] | None:
+    """The instrument's own name in a source ("Strategic Partnership Agreement", "Tratado de
+    Amistad y Cooperación"), with the source's language; English sources first."""
+    for s in sorted(stmts, key=lambda s: (s.lang != "en", s.source, s.start or 0)):
+        if s.value != instrument or s.start is None or s.end is None or not s.lang:
+            continue
+        connectors = frozenset(str(c).lower() for c in load(s.lang).get("parties.yaml", "org_connectors"))
+        name = proper_name_around(texts[s.source], s.start, s.end, connectors)
+        if name:
+            return name, s.lang
+    return None
+
+
+def _title(rec: dict[str, Any], own: tuple[str, str] | None = None) -> str:
+    """A one-line English summary; the instrument by the name the text gives it, where it gives
+    one (in English as written, else after the type: "Treaty (Tratado de Amistad y Cooperación)")."""
     label = INSTRUMENT_LABELS.get(rec["instrument"] or "other", "Instrument")
+    if own:
+        label = own[0] if own[1] == "en" else f"{label} ({own[0]})"
     names = [p["name"] for p in rec["parties"]]
     between = " between " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) \
         if names else ""
@@ -235,7 +253,7 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
         "discrepancies": discrepancies,
         "confidence": 0.0,
     }
-    rec["title"] = _title(rec)
+    rec["title"] = _title(rec, _instrument_name(f("instrument"), instrument, texts))
     triggers = {s.value for s in f("trigger")}
     rec["confidence"] = _confidence(rec, len(sources), announced_only=triggers == {"announced"})
     return rec
