@@ -14,15 +14,17 @@ it is, not a party beside it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
 
-from accords.lang.pack import LangPack
+from accords.lang.pack import LangPack, load
 from accords.names import org_slug
 from accords.text.matcher import Hit
-from accords.text.normalize import Folded, fold_str
+from accords.text.normalize import Folded, fold, fold_str
 
 # A French or Italian elision (l'Université, d'Abidjan) is its own token, as in extract/annotate.
 _WORD = regex.compile(r"\b[dljDLJ]['’](?=\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-‐&.][\p{L}\p{M}\p{N}]+)*\.?")
@@ -51,14 +53,20 @@ class OrgName:
     places: tuple[Hit, ...] = ()
 
 
-def _tokens(text: str) -> list[_Tok]:
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold_str(word)
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The words of text[start:end], with offsets in text."""
     out = []
-    for m in _WORD.finditer(text):
+    for m in _WORD.finditer(text[start:end]):
         word = m.group()
-        end = m.end()
+        a, b = start + m.start(), start + m.end()
         if word.endswith(".") and not regex.fullmatch(r"(?:\p{Lu}\.)+|[A-Za-z]{1,4}\.", word):
-            word, end = word[:-1], end - 1  # a sentence's full stop, not an abbreviation
-        out.append(_Tok(m.start(), end, word, fold_str(word)))
+            word, b = word[:-1], b - 1  # a sentence's full stop, not an abbreviation
+        out.append(_Tok(a, b, word, _fold_word(word)))
     return out
 
 
@@ -79,6 +87,7 @@ class _Words:
 
     def __init__(self, pack: LangPack) -> None:
         self.pack = pack
+        self._heads_of: dict[str, str | None] = {}
         self.heads = {fold_str(k): str(v) for k, v in pack.get("parties.yaml", "org_words").items()}
         self.terms = {fold_str(k): str(v) for k, v in pack.get("parties.yaml", "org_terms").items()}
         self.suffixes = {fold_str(s) for s in pack.get("parties.yaml", "org_suffixes")}
@@ -89,6 +98,13 @@ class _Words:
         self.loc_prefixes = tuple(fold_str(p) for p in pack.get("places.yaml", "locative_prefixes"))
         self.endings = set(pack.suffixes) | {fold_str(s) for s in pack.get("language.yaml", "name_case_endings")}
         self.conjunctions = {fold_str(c) for c in pack.get("language.yaml", "conjunctions")}
+        self.bare_suffixes = {x.rstrip(".") for x in self.suffixes}
+        # where a word may start: after clitics in a language that writes them joined (وجامعة)
+        left = "" if pack.prefixes else r"(?<![\p{L}\p{M}\p{N}])"
+        heads = [left + regex.escape(x) for x in sorted(self.heads, key=len, reverse=True) if x]
+        suffixes = [r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(x) + r"(?![\p{L}\p{M}\p{N}])"
+                    for x in sorted(self.bare_suffixes, key=len, reverse=True) if x]
+        self.trigger = regex.compile("|".join(heads + suffixes)) if heads or suffixes else None
         self.before = bool(pack.get("parties.yaml", "org_name_before"))
         self.keep = bool(pack.get("parties.yaml", "org_keep_names"))
         self.articles = tuple(fold_str(p) for p in pack.get("language.yaml", "definite_prefixes"))
@@ -99,8 +115,13 @@ class _Words:
 
     def head(self, t: _Tok) -> str | None:
         """The English organisation word a token is a form of (Universitetinin → University)."""
-        f = _strip_prefixes(self.pack, t.folded)
-        for stem in (f, t.folded):
+        if t.folded not in self._heads_of:
+            self._heads_of[t.folded] = self._head(t.folded)
+        return self._heads_of[t.folded]
+
+    def _head(self, folded: str) -> str | None:
+        f = _strip_prefixes(self.pack, folded)
+        for stem in (f, folded):
             for h, en in self.heads.items():
                 if stem == h or (stem.startswith(h) and (stem[len(h):] in self.endings or len(stem) - len(h) <= 3
                                                          and bool(self.endings))):
@@ -121,19 +142,36 @@ _DESCRIPTORS = frozenset({"Company", "Group", "Consortium", "Holding", "Holdings
 
 
 class _Context:
-    """The lexicon hits a name's edges are read against."""
+    """The lexicon hits a name's edges are read against, indexed by position (a long text has
+    many hits: every look-up is a bisection, so finding names stays linear)."""
 
     def __init__(self, hits: Sequence[Hit]) -> None:
         self.breaks = sorted(h.start for h in hits if h.kind in _NAME_BREAKS)
-        self.states = [h for h in hits if h.kind == "party" and not str(h.value).startswith("org:")]
-        self.places = [h for h in hits if h.kind in ("party", "city")]
-        self.known = [h for h in hits if h.kind == "party" and str(h.value).startswith("org:")]
+        self.states = sorted((h for h in hits if h.kind == "party" and not str(h.value).startswith("org:")),
+                             key=lambda h: h.start)
+        self.places = sorted((h for h in hits if h.kind in ("party", "city")), key=lambda h: h.start)
+        self.known = sorted((h for h in hits if h.kind == "party" and str(h.value).startswith("org:")),
+                            key=lambda h: h.start)
+        self._state_starts = [h.start for h in self.states]
+        self._place_starts = [h.start for h in self.places]
+        self._known_starts = [h.start for h in self.known]
 
     def stops_at(self, t: _Tok) -> bool:
-        return any(t.start <= b < t.end for b in self.breaks)
+        i = bisect_left(self.breaks, t.start)
+        return i < len(self.breaks) and self.breaks[i] < t.end
 
     def state_in(self, t: _Tok) -> Hit | None:
-        return next((h for h in self.states if h.start < t.end and h.end > t.start), None)
+        i = bisect_left(self._state_starts, t.end)
+        return next((h for h in self.states[max(0, i - 3) : i] if h.end > t.start), None)
+
+    def in_known(self, pos: int) -> bool:
+        i = bisect_right(self._known_starts, pos)
+        return any(h.end > pos for h in self.known[max(0, i - 3) : i])
+
+    def places_from(self, start: int, end: int) -> list[Hit]:
+        """Places that start within start..end."""
+        i, j = bisect_left(self._place_starts, start), bisect_right(self._place_starts, end)
+        return self.places[i:j]
 
 
 def _capital(t: _Tok) -> bool:
@@ -221,7 +259,7 @@ def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Cont
     return (j, i) if w.before else (i, j)
 
 
-def _place_after(w: _Words, toks: Sequence[_Tok], hi: int, text: str, places: Sequence[Hit]) -> Hit | None:
+def _place_after(w: _Words, toks: Sequence[_Tok], hi: int, text: str, ctx: _Context) -> Hit | None:
     """The place in ", Gabon" / "in Uganda" / "(UIL), Gabon" right after a name, if one is there."""
     end = toks[hi].end
     m = regex.match(r"(?:\s*\([^()]{1,15}\))?\s*(?:,\s*)?", text[end : end + 80])
@@ -231,9 +269,10 @@ def _place_after(w: _Words, toks: Sequence[_Tok], hi: int, text: str, places: Se
         return None
     if toks[k].folded in w.locatives:
         k += 1
-    for h in places:
-        if k < len(toks) and h.start >= toks[k].start and h.start - toks[k].start <= 3 \
-                and not regex.search(r"[.;:\n]", text[end : h.start]):
+    if k >= len(toks):
+        return None
+    for h in ctx.places_from(toks[k].start, toks[k].start + 3):
+        if not regex.search(r"[.;:\n]", text[end : h.start]):
             after = text[h.end : h.end + 2]
             if not after or not after[:1].isalpha():
                 return h
@@ -270,59 +309,84 @@ _QUOTED = regex.compile(r"[^\n.;:]{0,40}?[\"«“„]([^\"«»“”„\n]{2,40}
 def _quoted_name(w: _Words, text: str, head: _Tok) -> tuple[int, int] | None:
     """A name in quotation marks after its organisation word (компания «X», شركة "X", the company
     "X"): the span of the quoted name, when at most three words lie between."""
-    m = _QUOTED.match(text, head.end)
-    if not m or len(text[head.end : m.start(1)].split()) > 3 or len(m.group(1).split()) > 5:
+    m = _QUOTED.match(text[head.end : head.end + 90])
+    if not m or len(m.string[: m.start(1)].split()) > 3 or len(m.group(1).split()) > 5:
         return None
-    return m.start(1), m.end(1)
+    return head.end + m.start(1), head.end + m.end(1)
 
 
 def _known_acronym(ctx: _Context, start: int, end: int) -> str | None:
     """The slug of a known organisation named in a name's parentheses: "(UNIDO)" -> org:unido."""
-    return next((str(h.value) for h in ctx.known if start <= h.start and h.end <= end), None)
+    i = bisect_left(ctx._known_starts, start)
+    return next((str(h.value) for h in ctx.known[i : i + 3] if h.end <= end), None)
 
 
-def find_orgs(text: str, pack: LangPack, hits: Sequence[Hit]) -> list[OrgName]:
-    """Every organisation named in a text, by its organisation word or a company suffix."""
-    w = _Words(pack)
-    if not (w.heads or w.suffixes):
+_WINDOW = 160  # characters read on each side of an organisation word (a name is shorter)
+
+
+@cache
+def _words(code: str) -> _Words:
+    return _Words(load(code))
+
+
+def _candidates(w: _Words, folded: Folded) -> list[int]:
+    """Positions of the words that may be organisation words or company suffixes: only the text
+    around them is read, so a long text without any costs one scan."""
+    if w.trigger is None:
         return []
+    return [folded.index[m.start()] for m in w.trigger.finditer(folded.text)]
+
+
+def find_orgs(text: str, pack: LangPack, hits: Sequence[Hit], folded: Folded | None = None) -> list[OrgName]:
+    """Every organisation named in a text, by its organisation word or a company suffix."""
+    w = _words(pack.code)
     ctx = _Context(hits)
-    toks = _tokens(text)
-    suffixes = {s.rstrip(".") for s in w.suffixes}
     out: list[OrgName] = []
     last_end = -1
-    for i, t in enumerate(toks):
-        if t.start < last_end or any(k.start <= t.start < k.end for k in ctx.known):
+    for pos in _candidates(w, folded or fold(text)):
+        if pos < last_end or ctx.in_known(pos):
             continue
-        is_head = w.head(t) is not None
-        if not is_head and not (t.folded.rstrip(".") in suffixes and i > 0 and _capital(toks[i - 1])):
+        toks = _tokens(text, max(0, pos - _WINDOW), min(len(text), pos + _WINDOW))
+        i = next((n for n, t in enumerate(toks) if t.start <= pos < t.end), None)
+        if i is None or toks[i].start < last_end:
             continue
-        quoted = _quoted_name(w, text, t) if is_head else None
-        if quoted:
-            name = text[quoted[0] : quoted[1]]
-            out.append(OrgName(quoted[0], quoted[1], name, org_slug(name.split())))
-            last_end = quoted[1] + 1
-            continue
-        span = _uncased_span(w, toks, i, text, ctx) if is_head and not pack.cased else _cased_span(w, toks, i, text)
-        if span is None:
-            continue
-        lo, hi = span
-        if all(w.head(x) or x.folded in w.connectors for x in toks[lo : hi + 1]):
-            continue  # organisation words only: no name
-        name_end = toks[hi].end
-        acronym = _ACRONYM.match(text, name_end)
-        if acronym:
-            name_end = acronym.end()
-        slug = _known_acronym(ctx, toks[hi].end, name_end) or org_slug(_slug_words(w, toks, lo, hi, ctx))
-        places = [p for p in (_place_after(w, toks, hi, text, ctx.places), _place_before(w, toks, lo, ctx)) if p]
-        out.append(OrgName(toks[lo].start, name_end, text[toks[lo].start : name_end], slug, tuple(places)))
-        last_end = max([name_end] + [p.end for p in places])
+        found = _org_at(w, toks, i, text, ctx)
+        if found:
+            out.append(found)
+            last_end = max([found.end] + [p.end for p in found.places])
     return out
+
+
+def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -> OrgName | None:
+    """The organisation whose organisation word or suffix is token i, if it has a name."""
+    t = toks[i]
+    is_head = w.head(t) is not None
+    if not is_head and not (t.folded.rstrip(".") in w.bare_suffixes and i > 0 and _capital(toks[i - 1])):
+        return None
+    quoted = _quoted_name(w, text, t) if is_head else None
+    if quoted:
+        name = text[quoted[0] : quoted[1]]
+        return OrgName(quoted[0], quoted[1], name, org_slug(name.split()))
+    span = _uncased_span(w, toks, i, text, ctx) if is_head and not w.pack.cased else _cased_span(w, toks, i, text)
+    if span is None:
+        return None
+    lo, hi = span
+    if all(w.head(x) or x.folded in w.connectors for x in toks[lo : hi + 1]):
+        return None  # organisation words only: no name
+    name_end = toks[hi].end
+    acronym = _ACRONYM.match(text[name_end : name_end + 20])
+    if acronym:
+        name_end += acronym.end()
+    slug = _known_acronym(ctx, toks[hi].end, name_end) or org_slug(_slug_words(w, toks, lo, hi, ctx))
+    places = [p for p in (_place_after(w, toks, hi, text, ctx), _place_before(w, toks, lo, ctx)) if p]
+    return OrgName(toks[lo].start, name_end, text[toks[lo].start : name_end], slug, tuple(places))
+
+
 def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
     """The organisations of a text as party hits (value `org:<slug>`), and a `not_party` hit over
     each place that only says where one is (", Gabon", "في أوغندا"), which hides that state."""
     out = []
-    for o in find_orgs(folded.original, pack, hits):
+    for o in find_orgs(folded.original, pack, hits, folded):
         out.append(Hit("party", o.slug, o.start, o.end, folded.folded_pos(o.start), folded.folded_pos(o.end), o.name))
         out.extend(Hit("not_party", None, p.start, p.end, p.fstart, p.fend, p.phrase) for p in o.places
                    if p.kind == "party")
