@@ -77,3 +77,13 @@ def test_one_name_gives_one_slug_whatever_its_case():
 ])
 def test_organisations_are_the_parties_and_the_state_that_holds_one_is_not(lang, text, expected):
     assert _parties(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Kenya and Ghana signed a border agreement in Doha, brokered by Qatar.", {"KE", "GH"}),
+    ("ar", "وقعت كينيا وغانا اتفاقية حدودية بوساطة قطرية.", {"KE", "GH"}),
+    ("ru", "Кения и Гана подписали соглашение о границе при посредничестве Катара.", {"KE", "GH"}),
+    ("fa", "کنیا و غنا در مقر وزارت امور خارجه قطر موافقت‌نامه مرزی امضا کردند.", {"KE", "GH"}),
+])
+def test_a_state_that_brokers_or_hosts_the_signing_is_no_party(lang, text, expected):
+    assert _parties(text, lang) == expected

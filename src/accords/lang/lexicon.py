@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from babel import Locale
 
+from accords.lang.hosts import host_hits
 from accords.lang.orgs import org_hits
 from accords.lang.pack import LangPack, load
 from accords.text.matcher import Hit, Matcher
@@ -95,6 +96,7 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("parties.yaml", "list_continuations"): "continuation",
         ("parties.yaml", "body_nouns"): "body_noun",
         ("parties.yaml", "capital_words"): "capital_word",
+        ("parties.yaml", "host_cues"): "host_cue",
         ("titles.yaml", "ranks"): "rank",
         ("titles.yaml", "honorifics"): "honorific",
         ("titles.yaml", "counterparts"): "counterpart",
@@ -139,7 +141,8 @@ class _ArticleMatcher(Matcher):
 
 class _PackMatcher(_ArticleMatcher):
     """The lexicon's hits, and organisations found by their organisation words (lang/orgs.py):
-    their names are an open class no phrase list holds, so they are read from the text."""
+    their names are an open class no phrase list holds, so they are read from the text. States
+    named as a broker or host (lang/hosts.py) are marked as no party."""
 
     def __init__(self, pack: LangPack, article: str, **kw: Any) -> None:
         super().__init__(article, **kw)
@@ -150,7 +153,8 @@ class _PackMatcher(_ArticleMatcher):
         known = [h for h in hits if h.kind == "party" and str(h.value).startswith("org:")]
         found = [o for o in org_hits(folded, self.pack, hits)
                  if not any(k.start <= o.start and o.end <= k.end for k in known)]
-        return sorted(hits + found, key=lambda h: (h.start, -h.end))
+        found += host_hits(folded.original, hits)  # "brokered by the US": no party
+        return sorted([h for h in hits if h.kind != "host_cue"] + found, key=lambda h: (h.start, -h.end))
 
 
 @cache
