@@ -16,7 +16,7 @@ import regex
 from accords.text.matcher import Hit
 
 _REACH = 60  # characters a cue's phrase runs on
-_PHRASE_END = regex.compile(r"[.;:!?؟،؛\n]|,\s")
+_PHRASE_END = regex.compile(r"[.;:!?؟،؛]|,\s|\n\s*\n")  # a single line break is the page's, not the text's
 
 
 def host_hits(text: str, hits: Sequence[Hit]) -> list[Hit]:

@@ -351,10 +351,20 @@ def find_orgs(text: str, pack: LangPack, hits: Sequence[Hit], folded: Folded | N
         if i is None or toks[i].start < last_end:
             continue
         found = _org_at(w, toks, i, text, ctx)
-        if found:
+        if found and not _in_aside(text, found.start):
             out.append(found)
             last_end = max([found.end] + [p.end for p in found.places])
     return out
+
+
+def _in_aside(text: str, pos: int) -> bool:
+    """Inside a parenthesis that is a remark ("(banned in X, owned by the Meta company)"), not an
+    acronym or a place: an organisation named there is no party."""
+    open_ = text.rfind("(", max(0, pos - 120), pos)
+    if open_ < 0 or ")" in text[open_:pos]:
+        return False
+    inside = text[open_ + 1 : pos].lstrip()
+    return bool(inside) and inside[:1].islower()
 
 
 def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -> OrgName | None:
