@@ -90,8 +90,8 @@ def test_a_state_that_brokers_or_hosts_the_signing_is_no_party(lang, text, expec
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "The minister wrote on Facebook (owned by the Meta Platforms Company, banned there) that it was signed."),
-    ("ru", "Министр написала в Facebook (принадлежит компании «Мета Групп», признанной экстремистской), что всё готово."),
+    ("en", "The minister wrote on Facebook (owned by the Meta Platforms Company, banned there) that it was done."),
+    ("ru", "Министр написала в Facebook (принадлежит компании «Мета Групп», признанной экстремистской), что всё так."),
     ("fr", "Le ministre a écrit sur Facebook (propriété de la Société Meta Plateformes) que tout était prêt."),
 ])
 def test_an_organisation_in_a_remark_in_parentheses_is_no_party(lang, text):
