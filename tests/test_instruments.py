@@ -17,6 +17,10 @@ from accords.extract import extract
     ("es", "Kenia y Ghana firmaron un contrato de suministro de cereales.", "agreement"),
     ("ru", "Кения и Гана подписали контракт на поставку зерна.", "agreement"),
     ("he", "קניה וגאנה חתמו על הצהרת כוונות בתחום המים.", "letter_of_intent"),
+    ("en", "Kenya and Ghana signed the executive programme of their cultural agreement.", "other"),
+    ("ar", "وقعت كينيا وغانا البرنامج التنفيذي للتعاون الثقافي.", "other"),
+    ("fr", "Le Kenya et le Ghana ont signé un avenant à leur accord aérien.", "protocol"),
+    ("es", "Kenia y Ghana firmaron una adenda a su convenio aéreo.", "protocol"),
 ])
 def test_the_instrument_is_the_one_the_text_names(lang, text, instrument):
     events = extract(text, lang, None)
