@@ -96,3 +96,14 @@ def test_a_state_that_brokers_or_hosts_the_signing_is_no_party(lang, text, expec
 ])
 def test_an_organisation_in_a_remark_in_parentheses_is_no_party(lang, text):
     assert _orgs(text, lang) == []
+
+
+def test_a_name_with_a_word_added_keeps_the_texts_slug():
+    text = "وقعت جامعة النخيل الكينية مذكرة تفاهم. وقال رئيس جامعة النخيل إن المذكرة مهمة."
+    slugs = {slug for _, slug in _orgs(text, "ar")}
+    assert len(slugs) == 1
+
+
+def test_a_states_own_name_is_no_organisation():
+    assert _orgs("The Russian Federation and the Football Federation of Kenya met.", "en") == [
+        ("Football Federation of Kenya", "org:football-federation-of-kenya")]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -348,12 +348,25 @@ def find_orgs(text: str, pack: LangPack, hits: Sequence[Hit], folded: Folded | N
             continue
         toks = _tokens(text, max(0, pos - _WINDOW), min(len(text), pos + _WINDOW))
         i = next((n for n, t in enumerate(toks) if t.start <= pos < t.end), None)
-        if i is None or toks[i].start < last_end:
-            continue
+        if i is None or toks[i].start < last_end or ctx.state_in(toks[i]):
+            continue  # "Russian Federation": a state's own name
         found = _org_at(w, toks, i, text, ctx)
         if found and not _in_aside(text, found.start):
             out.append(found)
             last_end = max([found.end] + [p.end for p in found.places])
+    return _shortest_slugs(out)
+
+
+def _shortest_slugs(orgs: list[OrgName]) -> list[OrgName]:
+    """One organisation, one slug in a text: a name that is another name of the text with words
+    added at an end (جامعة ماكيريري الأوغندية beside جامعة ماكيريري) takes the shorter one's slug."""
+    words = {o.slug: o.slug[4:].split("-") for o in orgs}
+    out = []
+    for o in orgs:
+        mine = words[o.slug]
+        shorter = [s for s, w in words.items()
+                   if 2 <= len(w) < len(mine) and (mine[: len(w)] == w or mine[-len(w) :] == w)]
+        out.append(replace(o, slug=min(shorter, key=len)) if shorter else o)
     return out
 
 
