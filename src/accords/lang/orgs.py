@@ -72,25 +72,34 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 def _strip_prefixes(pack: LangPack, folded: str) -> str:
     """A word without its clitics (وجامعة → جامعة), up to two of them."""
+    return _stripped(pack, folded)[-1]
+
+
+def _stripped(pack: LangPack, folded: str) -> list[str]:
+    """A word and its forms with one and two clitics taken off (ומכון, מכון)."""
+    forms = [folded]
     for _ in range(2):
         for p in sorted(pack.prefixes, key=len, reverse=True):
             if folded.startswith(p) and len(folded) - len(p) >= 3:
                 folded = folded[len(p):]
+                forms.append(folded)
                 break
         else:
             break
-    return folded
+    return forms
 
 
 class _Words:
     """The organisation data of one pack, folded for matching tokens."""
 
-    def __init__(self, pack: LangPack) -> None:
+    def __init__(self, pack: LangPack, heads: dict[str, str] | None = None) -> None:
+        """`heads`: other head words than the pack's organisation words (a state's body nouns)."""
         self.pack = pack
         self._heads_of: dict[str, str | None] = {}
-        self.heads = {fold_str(k): str(v) for k, v in pack.get("parties.yaml", "org_words").items()}
+        self.heads = heads if heads is not None else \
+            {fold_str(k): str(v) for k, v in pack.get("parties.yaml", "org_words").items()}
         self.terms = {fold_str(k): str(v) for k, v in pack.get("parties.yaml", "org_terms").items()}
-        self.suffixes = {fold_str(s) for s in pack.get("parties.yaml", "org_suffixes")}
+        self.suffixes = {fold_str(s) for s in pack.get("parties.yaml", "org_suffixes")} if heads is None else set()
         self.connectors = {fold_str(s) for s in pack.get("parties.yaml", "org_connectors")}
         # a stop word that is an organisation term (az dövlət "state") may stand in a name
         self.stops = {fold_str(s) for s in pack.get("language.yaml", "stop_words")} - self.connectors - set(self.terms)
@@ -120,8 +129,7 @@ class _Words:
         return self._heads_of[t.folded]
 
     def _head(self, folded: str) -> str | None:
-        f = _strip_prefixes(self.pack, folded)
-        for stem in (f, folded):
+        for stem in _stripped(self.pack, folded):
             for h, en in self.heads.items():
                 if stem == h or (stem.startswith(h) and (stem[len(h):] in self.endings or len(stem) - len(h) <= 3
                                                          and bool(self.endings))):
@@ -129,7 +137,7 @@ class _Words:
         return None
 
     def english(self, t: _Tok) -> str | None:
-        return self.head(t) or self.terms.get(t.folded) or self.terms.get(_strip_prefixes(self.pack, t.folded))
+        return self.head(t) or next((self.terms[f] for f in _stripped(self.pack, t.folded) if f in self.terms), None)
 
 
 # Lexicon hits that end an uncased name: a title, a verb, an instrument, a date, a cue.
@@ -178,15 +186,27 @@ def _capital(t: _Tok) -> bool:
     return t.text[:1].isupper() and not t.text.endswith(("'", "’"))
 
 
-def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str) -> tuple[int, int] | None:
+def _sentence_initial(text: str, t: _Tok) -> bool:
+    before = text[max(0, t.start - 3) : t.start].strip()
+    return not before or before[-1] in ".!?:\n\"«“"
+
+
+def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
+                ctx: _Context | None = None) -> tuple[int, int] | None:
     """The capitalised words around an organisation word, with connectors between them."""
     def joined(a: int, b: int) -> bool:  # a space, a hyphen or a broken line between two tokens
         gap = text[toks[a].end : toks[b].start]
         return gap.strip(" -\n") == "" and gap.count("\n") <= 1
 
-    def name_word(t: _Tok) -> bool:
-        return _capital(t) and t.folded not in w.stops and t.folded not in w.connectors and not w.head(t) \
-            and not t.text.endswith(".")
+    def name_word(t: _Tok, left: bool = True) -> bool:
+        """A capitalised word of the name, not a date or a title; a stop word after the
+        organisation word (the Ministry of Foreign Affairs) or inside a sentence (Dışişleri
+        Bakanlığı), not at its start ("On Monday")."""
+        if not _capital(t) or t.folded in w.connectors or w.head(t) or t.text.endswith("."):
+            return False
+        if ctx is not None and ctx.stops_at(t):
+            return False
+        return not left or t.folded not in w.stops or not _sentence_initial(text, t)
 
     lo = i
     while _capital(toks[i]) and lo > 0 and joined(lo - 1, lo):
@@ -198,7 +218,7 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str) -> tuple[int
             break  # one organisation word a name; "Ltd." or "Group" ends the name before
     hi = i
     while not w.before and hi + 1 < len(toks) and joined(hi, hi + 1) and not toks[hi].text.endswith("."):
-        if name_word(toks[hi + 1]):
+        if name_word(toks[hi + 1], left=False):
             hi += 1
             continue
         j, conj = hi + 1, False
@@ -210,7 +230,7 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str) -> tuple[int
         if j > hi + 1 and j < len(toks) and joined(j - 1, j) and w.head(toks[j]) and not conj:
             lo = hi = j  # "Faculty of X of the University of Y": the institution it belongs to
             continue
-        if j > hi + 1 and j < len(toks) and joined(j - 1, j) and name_word(toks[j]):
+        if j > hi + 1 and j < len(toks) and joined(j - 1, j) and name_word(toks[j], left=False):
             hi = j
             continue
         break
@@ -230,6 +250,7 @@ def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Cont
     organisation terms before that (გორის მუნიციპალიტეტი)."""
     step, limit = (-1, 1) if w.before else (1, _MAX_AFTER)
     j, taken = i, 0
+    definite_head = any(toks[i].folded.startswith(a) for a in w.articles)
     while taken < limit:
         k = j + step
         if not 0 <= k < len(toks):
@@ -240,8 +261,8 @@ def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Cont
         f = _strip_prefixes(w.pack, t.folded)
         if t.folded in w.stops or f in w.stops or t.folded in w.locatives or w.head(t) or ctx.stops_at(t):
             break
-        if step > 0 and f != t.folded and t.folded[:1] in "وו":
-            break  # "and ...": the next name begins
+        if step > 0 and f != t.folded and t.folded[:1] in "وו" and (taken or definite_head):
+            break  # "and ...": the next name begins, or the word was an adjective (الأكاديمية والبحثية)
         state = ctx.state_in(t)
         if state is not None:
             if step > 0 and not taken:
@@ -257,6 +278,16 @@ def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Cont
     if j == i:
         return None
     return (j, i) if w.before else (i, j)
+
+
+def _name_start(w: _Words, t: _Tok) -> int:
+    """Where a name starts in its first word: after a conjunction or preposition written onto it
+    (ووزارة, ומכון), not after the article (الجامعة keeps its ال)."""
+    for p in sorted(w.pack.prefixes, key=len, reverse=True):
+        rest = t.folded[len(p) :]
+        if t.folded.startswith(p) and p not in w.articles and w._head(rest):
+            return t.start + len(p)
+    return t.start
 
 
 def _place_after(w: _Words, toks: Sequence[_Tok], hi: int, text: str, ctx: _Context) -> Hit | None:
@@ -390,7 +421,7 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
     if quoted:
         name = text[quoted[0] : quoted[1]]
         return OrgName(quoted[0], quoted[1], name, org_slug(name.split()))
-    span = _uncased_span(w, toks, i, text, ctx) if is_head and not w.pack.cased else _cased_span(w, toks, i, text)
+    span = _uncased_span(w, toks, i, text, ctx) if is_head and not w.pack.cased else _cased_span(w, toks, i, text, ctx)
     if span is None:
         return None
     lo, hi = span
@@ -402,7 +433,8 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
         name_end += acronym.end()
     slug = _known_acronym(ctx, toks[hi].end, name_end) or org_slug(_slug_words(w, toks, lo, hi, ctx))
     places = [p for p in (_place_after(w, toks, hi, text, ctx), _place_before(w, toks, lo, ctx)) if p]
-    return OrgName(toks[lo].start, name_end, text[toks[lo].start : name_end], slug, tuple(places))
+    start = _name_start(w, toks[lo])
+    return OrgName(start, name_end, text[start:name_end], slug, tuple(places))
 
 
 def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
