@@ -91,8 +91,13 @@ def _to_state(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context)
     return None
 
 
-def bodies_for(text: str, code: str, hits: Sequence[Hit], start: int, end: int, parties: set[str]) -> list[Found]:
-    """The bodies named between start and end that belong to one of `parties`: what an event's
-    `bodies` holds (extract/events calls it with a clause's span and the event's parties)."""
-    return [b for b in find_bodies(text, code, hits) if start <= b.start and b.end <= end
-            and b.value["party"] in parties]
+def bodies_for(text: str, code: str, hits: Sequence[Hit], spans: Sequence[tuple[int, int]],
+               parties: set[str]) -> list[Found]:
+    """The bodies named inside any of `spans` that belong to one of `parties`, once each: what an
+    event's `bodies` holds (extract/events: its clauses' spans and its parties)."""
+    out: list[Found] = []
+    for b in find_bodies(text, code, hits):
+        inside = any(a <= b.start and b.end <= z for a, z in spans)
+        if inside and b.value["party"] in parties and all(o.value != b.value for o in out):
+            out.append(b)
+    return out
