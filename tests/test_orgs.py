@@ -36,7 +36,7 @@ def _parties(text: str, lang: str) -> set[str]:
     ("he", "אוניברסיטת גלבוע חתמה על הסכם.", "אוניברסיטת גלבוע", None),
     ("az", "Qarabağ Dövlət Universiteti ilə memorandum imzalanıb.", "Qarabağ Dövlət Universiteti",
      "org:qarabag-state-university"),
-    ("ka", "გორის მუნიციპალიტეტმა ხელშეკრულება გააფორმა.", "გორის მუნიციპალიტეტმა", "org:goris-municipality"),
+    ("ka", "გორის მუნიციპალიტეტმა ხელშეკრულება გააფორმა.", "გორის მუნიციპალიტეტმა", "org:gori-municipality"),
     ("ru", "Соглашение подписала компания «Северный ветер».", "Северный ветер", "org:severnyy-veter"),
 ])
 def test_an_organisation_is_read_to_the_edges_of_its_name(lang, text, name, slug):
@@ -107,3 +107,15 @@ def test_a_name_with_a_word_added_keeps_the_texts_slug():
 def test_a_states_own_name_is_no_organisation():
     assert _orgs("The Russian Federation and the Football Federation of Kenya met.", "en") == [
         ("Football Federation of Kenya", "org:football-federation-of-kenya")]
+
+
+def test_a_description_takes_the_slug_of_the_name_it_describes():
+    text = "אוניברסיטת גלבוע ומכון מחקר מקניה חתמו על הסכם. מכון המחקר NOVA שבקניה חתם על ההסכם."
+    found = _orgs(text, "he")
+    assert {slug for _, slug in found} == {"org:university-glvv", "org:institute-research-nova"}
+
+
+def test_every_case_of_a_genitive_first_name_gives_one_slug():
+    erg = _orgs("გორის მუნიციპალიტეტმა ხელშეკრულება გააფორმა.", "ka")
+    dat = _orgs("შეხვედრა გაიმართა ბათუმის მუნიციპალიტეტში, სადაც გორის მუნიციპალიტეტს წარმოადგენდნენ.", "ka")
+    assert erg[0][1] == "org:gori-municipality" and ("გორის მუნიციპალიტეტს", "org:gori-municipality") in dat

@@ -128,6 +128,18 @@ def _uninflected(token: str) -> str:
     return token
 
 
+def base_form(token: str) -> str:
+    """A word in the form its language names it by: without its case ending, and with the stem
+    vowel back after a consonant (ka გორის, გორმა → გორი; ოლეცკოს → ოლეცკო)."""
+    base = _uninflected(token)
+    if base == token:
+        return token
+    for script, _endings, drops in _case_endings():
+        if script.match(token) and drops and anyascii(base)[-1:].lower() not in "aeiou":
+            return base + drops[0]
+    return base
+
+
 @lru_cache(maxsize=65536)
 def token_skeleton(token: str) -> str:
     t = anyascii(_uninflected(token)).lower()

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from accords.lang.pack import LangPack, load
-from accords.names import org_slug
+from accords.names import base_form, org_slug
 from accords.text.matcher import Hit
 from accords.text.normalize import Folded, fold, fold_str
 
@@ -51,6 +51,7 @@ class OrgName:
     name: str
     slug: str
     places: tuple[Hit, ...] = ()
+    described: bool = False  # organisation words only ("a research institute"), no name of its own
 
 
 @lru_cache(maxsize=65536)
@@ -328,7 +329,9 @@ def _slug_words(w: _Words, toks: Sequence[_Tok], lo: int, hi: int, ctx: _Context
     if w.keep:
         return [t.text for t in toks[lo : hi + 1]]
     kept = [t for t in toks[lo : hi + 1] if t.folded not in w.connectors]
-    words = [w.english(t) or t.text for t in kept]
+    # a genitive-first name's own word is a genitive (გორის მუნიციპალიტეტი): its base form, so
+    # every case of the name gives one slug
+    words = [w.english(t) or (base_form(t.text) if w.before and not w.pack.cased else t.text) for t in kept]
     if any(not w.english(t) for t in kept):
         return [x for x in words if x not in _DESCRIPTORS]
     return words
@@ -390,13 +393,23 @@ def find_orgs(text: str, pack: LangPack, hits: Sequence[Hit], folded: Folded | N
 
 def _shortest_slugs(orgs: list[OrgName]) -> list[OrgName]:
     """One organisation, one slug in a text: a name that is another name of the text with words
-    added at an end (جامعة ماكيريري الأوغندية beside جامعة ماكيريري) takes the shorter one's slug."""
+    added at an end (جامعة ماكيريري الأوغندية beside جامعة ماكيريري) takes the shorter one's slug,
+    and a description (מכון מחקר, "a research institute") the name it describes (מכון המחקר TRENDS)."""
     words = {o.slug: o.slug[4:].split("-") for o in orgs}
+    described = {o.slug for o in orgs if o.described}
+
+    def extends(longer: list[str], shorter: list[str]) -> bool:
+        return 2 <= len(shorter) < len(longer) and (longer[: len(shorter)] == shorter
+                                                   or longer[-len(shorter) :] == shorter)
+
     out = []
     for o in orgs:
         mine = words[o.slug]
-        shorter = [s for s, w in words.items()
-                   if 2 <= len(w) < len(mine) and (mine[: len(w)] == w or mine[-len(w) :] == w)]
+        if o.described:
+            named = [s for s, w in words.items() if s not in described and extends(w, mine)]
+            out.append(replace(o, slug=min(named, key=len)) if named else o)
+            continue
+        shorter = [s for s, w in words.items() if s not in described and extends(mine, w)]
         out.append(replace(o, slug=min(shorter, key=len)) if shorter else o)
     return out
 
@@ -427,6 +440,8 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
     lo, hi = span
     if all(w.head(x) or x.folded in w.connectors for x in toks[lo : hi + 1]):
         return None  # organisation words only: no name
+    # "מכון מחקר", "a research institute": in an uncased script, a description, named elsewhere
+    described = not w.pack.cased and all(w.english(x) for x in toks[lo : hi + 1])
     name_end = toks[hi].end
     acronym = _ACRONYM.match(text[name_end : name_end + 20])
     if acronym:
@@ -434,7 +449,7 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
     slug = _known_acronym(ctx, toks[hi].end, name_end) or org_slug(_slug_words(w, toks, lo, hi, ctx))
     places = [p for p in (_place_after(w, toks, hi, text, ctx), _place_before(w, toks, lo, ctx)) if p]
     start = _name_start(w, toks[lo])
-    return OrgName(start, name_end, text[start:name_end], slug, tuple(places))
+    return OrgName(start, name_end, text[start:name_end], slug, tuple(places), described)
 
 
 def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
