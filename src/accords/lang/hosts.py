@@ -25,7 +25,7 @@ def host_hits(text: str, hits: Sequence[Hit]) -> list[Hit]:
     if not cues:
         return []
     parties = [h for h in hits if h.kind == "party" and not str(h.value).startswith("org:")]
-    out = []
+    out: list[Hit] = []
     for cue in cues:
         stop = _PHRASE_END.search(text[cue.end : cue.end + _REACH])
         end = cue.end + (stop.start() if stop else _REACH)

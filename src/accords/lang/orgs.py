@@ -111,10 +111,10 @@ class _Words:
         self.bare_suffixes = {x.rstrip(".") for x in self.suffixes}
         # where a word may start: after clitics in a language that writes them joined (وجامعة)
         left = "" if pack.prefixes else r"(?<![\p{L}\p{M}\p{N}])"
-        heads = [left + regex.escape(x) for x in sorted(self.heads, key=len, reverse=True) if x]
-        suffixes = [r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(x) + r"(?![\p{L}\p{M}\p{N}])"
-                    for x in sorted(self.bare_suffixes, key=len, reverse=True) if x]
-        self.trigger = regex.compile("|".join(heads + suffixes)) if heads or suffixes else None
+        starts = [left + regex.escape(x) for x in sorted(self.heads, key=len, reverse=True) if x]
+        starts += [r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(x) + r"(?![\p{L}\p{M}\p{N}])"
+                   for x in sorted(self.bare_suffixes, key=len, reverse=True) if x]
+        self.trigger = regex.compile("|".join(starts)) if starts else None
         self.before = bool(pack.get("parties.yaml", "org_name_before"))
         self.keep = bool(pack.get("parties.yaml", "org_keep_names"))
         self.articles = tuple(fold_str(p) for p in pack.get("language.yaml", "definite_prefixes"))
