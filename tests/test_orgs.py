@@ -119,3 +119,28 @@ def test_every_case_of_a_genitive_first_name_gives_one_slug():
     erg = _orgs("გორის მუნიციპალიტეტმა ხელშეკრულება გააფორმა.", "ka")
     dat = _orgs("შეხვედრა გაიმართა ბათუმის მუნიციპალიტეტში, სადაც გორის მუნიციპალიტეტს წარმოადგენდნენ.", "ka")
     assert erg[0][1] == "org:gori-municipality" and ("გორის მუნიციპალიტეტს", "org:gori-municipality") in dat
+
+
+@pytest.mark.parametrize("lang, text, name, slug", [
+    ("en", "The deal was signed with Lakeside Water Works (LWW) on Monday.", "Lakeside Water Works (LWW)",
+     "org:lakeside-water-works"),
+    ("es", "Lo firmó Aguas del Valle Central (AVC) en Lima.", "Aguas del Valle Central (AVC)",
+     "org:aguas-del-valle-central"),
+    ("fr", "Il a été signé par Énergies du Fleuve Bleu (EFB).", "Énergies du Fleuve Bleu (EFB)", None),
+])
+def test_a_name_the_text_gives_an_acronym_of_is_an_organisation(lang, text, name, slug):
+    found = _orgs(text, lang)
+    assert found and found[0][0] == name
+    if slug:
+        assert found[0][1] == slug
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "It was signed with the Kenya Water Authority (KWA)."),  # a state and a body noun: a state body
+    ("en", "Kenya and Ghana signed it at the Lakeside Conference Centre (LCC)."),  # the venue
+    ("en", "Kenya and Ghana signed it in the University of Accra."),  # the venue
+    ("ar", "وقعت كينيا وغانا الاتفاقية في جامعة الساحل."),  # the venue
+    ("he", "קניה וגאנה חתמו על ההסכם באוניברסיטת גלבוע."),  # the venue
+])
+def test_a_state_body_or_the_venue_is_no_organisation(lang, text):
+    assert _orgs(text, lang) == []

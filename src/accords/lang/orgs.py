@@ -15,7 +15,7 @@ it is, not a party beside it.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -388,7 +388,53 @@ def find_orgs(text: str, pack: LangPack, hits: Sequence[Hit], folded: Folded | N
         if found and not _in_aside(text, found.start):
             out.append(found)
             last_end = max([found.end] + [p.end for p in found.places])
-    return _shortest_slugs(out)
+    if pack.cased:
+        out += [o for o in _acronym_orgs(w, text, ctx) if not any(x.start < o.end and o.start < x.end for x in out)]
+    return _shortest_slugs(sorted(out, key=lambda o: o.start))
+
+
+_PAREN_ACRONYM = regex.compile(r"\((\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\)")
+
+
+def _acronym_orgs(w: _Words, text: str, ctx: _Context) -> list[OrgName]:
+    """Names without an organisation word that the text gives an acronym of, in a cased language:
+    "Hyundai Engineering & Construction (HDEC)", "Trends Research and Advisory (TRA)". The
+    acronym must be the initials of the name; a name holding a state or a body noun is a state's
+    body ("Japan International Cooperation Agency (JICA)"), not an organisation."""
+    out = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        toks = _tokens(text, max(0, m.start() - _WINDOW), m.start())
+        if not toks or text[toks[-1].end : m.start()].strip() or ctx.in_known(toks[-1].start):
+            continue
+        span = _cased_span(w, toks, len(toks) - 1, text, ctx)
+        if span is None or not _capital(toks[span[1]]):
+            continue
+        lo, hi = span
+        words = [t for t in toks[lo : hi + 1] if t.folded not in w.connectors]
+        if any(ctx.state_in(t) or _body_words_of(w.pack.code)(t) for t in toks[lo : hi + 1]) or _venue(w, toks, lo):
+            continue
+        if not _initials(m.group(1), [t.text for t in words]):
+            continue
+        start = _name_start(w, toks[lo])
+        out.append(OrgName(start, m.end(), text[start : m.end()], org_slug(_slug_words(w, toks, lo, hi, ctx))))
+    return out
+
+
+def _initials(acronym: str, words: list[str]) -> bool:
+    """The acronym's letters are the words' initials, in order, with at most one word skipped."""
+    letters = [c for c in fold_str(acronym) if c.isalpha()]
+    inits = [fold_str(x[0])[:1] for x in words if x]  # É is E
+    if len(letters) < 2 or not inits or letters[0] != inits[0] or len(inits) - len(letters) > 1:
+        return False
+    it = iter(inits)
+    return all(any(c == i for i in it) for c in letters)
+
+
+@cache
+def _body_words_of(code: str) -> Callable[[_Tok], bool]:
+    """Whether a word is one of the pack's body nouns (ministry, agency, directorate)."""
+    nouns = tuple(fold_str(n) for n in load(code).get("parties.yaml", "body_nouns"))
+    return lambda t: any(t.folded.startswith(n) for n in nouns if n)
 
 
 def _shortest_slugs(orgs: list[OrgName]) -> list[OrgName]:
@@ -412,6 +458,18 @@ def _shortest_slugs(orgs: list[OrgName]) -> list[OrgName]:
         shorter = [s for s, w in words.items() if s not in described and extends(mine, w)]
         out.append(replace(o, slug=min(shorter, key=len)) if shorter else o)
     return out
+
+
+def _venue(w: _Words, toks: Sequence[_Tok], lo: int) -> bool:
+    """The name follows "in", "at", "في" (an article between), or carries a locative prefix
+    (באוניברסיטת, بجامعة): the place of the ceremony, not a party to it."""
+    k = lo - 1
+    while k >= 0 and toks[k].folded in w.connectors:
+        k -= 1
+    if k >= 0 and toks[k].folded in w.locatives and toks[lo].start - toks[k].end <= 12:
+        return True
+    own = toks[lo].folded
+    return any(own.startswith(p) and w._head(own[len(p) :]) for p in w.loc_prefixes if p)
 
 
 def _in_aside(text: str, pos: int) -> bool:
@@ -438,8 +496,8 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
     if span is None:
         return None
     lo, hi = span
-    if all(w.head(x) or x.folded in w.connectors for x in toks[lo : hi + 1]):
-        return None  # organisation words only: no name
+    if all(w.head(x) or x.folded in w.connectors for x in toks[lo : hi + 1]) or _venue(w, toks, lo):
+        return None  # organisation words only: no name; or where the ceremony was
     # "מכון מחקר", "a research institute": in an uncased script, a description, named elsewhere
     described = not w.pack.cased and all(w.english(x) for x in toks[lo : hi + 1])
     name_end = toks[hi].end
