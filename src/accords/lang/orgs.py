@@ -8,8 +8,13 @@ organisation word and the small words between them (`org_connectors`: of, de, f�
 uncased script the words after the organisation word (جامعة القاسمية), or before it where the
 language puts its genitive first (`org_name_before`: გორის მუნიციპალიტეტი).
 
+A name the text gives the acronym of ("Trends Research and Advisory (TRA)") is one too, in a
+cased language, and so is a quoted name after its organisation word (компания «X», شركة "X").
 A state said to hold the organisation (", Gabon", "في أوغندا", "שבאיחוד האמירויות") is where
-it is, not a party beside it.
+it is, not a party beside it. No organisation is read from a name holding a state's own name or
+body noun (a state body, lang/bodies.py), from the venue ("at the University of X",
+באוניברסיטת), or from a remark in parentheses. Within a text one organisation keeps one slug:
+a longer form (with a demonym) or a bare description (מכון מחקר) takes its name's slug.
 """
 
 from __future__ import annotations
