@@ -128,6 +128,18 @@ def _uninflected(token: str) -> str:
     return token
 
 
+def base_form(token: str) -> str:
+    """A word in the form its language names it by: without its case ending, and with the stem
+    vowel back after a consonant (ka გორის, გორმა → გორი; ოლეცკოს → ოლეცკო)."""
+    base = _uninflected(token)
+    if base == token:
+        return token
+    for script, _endings, drops in _case_endings():
+        if script.match(token) and drops and anyascii(base)[-1:].lower() not in "aeiou":
+            return base + drops[0]
+    return base
+
+
 @lru_cache(maxsize=65536)
 def token_skeleton(token: str) -> str:
     t = anyascii(_uninflected(token)).lower()
@@ -175,3 +187,72 @@ def surname_key(name: str) -> str:
     """The skeleton of the last word, for blocking."""
     sk = skeleton(name)
     return sk[-1] if sk else ""
+
+
+def org_slug(words: list[str]) -> str:
+    """The `org:` slug of an organisation from the words of its name (English organisation words
+    or the name as written), romanised: one name gives one slug on every run."""
+    out = [latin(w) for w in words if w]
+    text = " ".join(out)
+    slug = regex.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+    return "org:" + (slug or "unnamed")
+
+
+_NAME_WORD = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_SMALL_WORD = regex.compile(r"\p{Ll}{1,4}")
+
+
+def _title_cased_line(text: str, pos: int) -> bool:
+    """A headline in title case ("Iran, Iraq Sign Security Agreement"), where capitals name nothing."""
+    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    line = text[a : b if b >= 0 else len(text)].strip()
+    long_words = regex.findall(r"\p{L}{4,}", line)
+    return not line.endswith((".", "!", "?")) and len(long_words) >= 4 \
+        and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.6
+
+
+def proper_name_around(text: str, start: int, end: int, connectors: frozenset[str]) -> str | None:
+    """The capitalised name an instrument word is the head of, as the text writes it ("the
+    Comprehensive Migration and Mobility Partnership Agreement", "Tratado de Amistad y
+    Cooperación"): capitalised words on both sides, small words (`connectors`) between them.
+    None when the word is not capitalised or stands alone."""
+    if not text[start:end][:1].isupper() or _title_cased_line(text, start):
+        return None
+    words = [(m.start(), m.end()) for m in regex.finditer(r"[\p{L}\p{M}\p{N}'’\-]+", text)
+             if m.end() > start - 120 and m.start() < end + 120]
+    idx = [i for i, (a, b) in enumerate(words) if a <= start < b or start <= a < end]
+    if not idx:
+        return None
+
+    def gap_ok(i: int, j: int) -> bool:  # only spaces between two neighbouring words
+        return text[words[i][1] : words[j][0]] in (" ", "\u00a0")
+
+    def capital(i: int) -> bool:
+        return bool(_NAME_WORD.fullmatch(text[words[i][0] : words[i][1]]))
+
+    def small(i: int) -> bool:
+        w = text[words[i][0] : words[i][1]]
+        return w.lower() in connectors and bool(_SMALL_WORD.fullmatch(w))
+
+    lo, hi = idx[0], idx[-1]
+    while lo > 0 and gap_ok(lo - 1, lo):
+        j = lo - 1
+        while j > 0 and small(j) and gap_ok(j - 1, j):
+            j -= 1
+        if capital(j):
+            lo = j
+        else:
+            break
+    while hi + 1 < len(words) and gap_ok(hi, hi + 1):
+        j = hi + 1
+        while j < len(words) and small(j) and gap_ok(j - 1, j):
+            j += 1
+        if j < len(words) and capital(j) and gap_ok(j - 1, j):
+            hi = j
+        else:
+            break
+    while lo < idx[0] and text[words[lo][0] : words[lo][1]].lower() in connectors:
+        lo += 1  # "The Paris Agreement": the article is not the name's
+    if lo == idx[0] and hi == idx[-1]:
+        return None
+    return text[words[lo][0] : words[hi][1]]

@@ -18,7 +18,8 @@ from accords import labels
 from accords.identity import PersonForm, PersonGroup, group_people, is_latin
 from accords.knowledge import leaders, lookup
 from accords.lang.lexicon import shared
-from accords.names import latin, same_name
+from accords.lang.pack import load
+from accords.names import latin, proper_name_around, same_name
 
 INSTRUMENT_LABELS = {
     "memorandum_of_understanding": "Memorandum of understanding", "joint_declaration": "Joint declaration",
@@ -49,6 +50,16 @@ def party_name(pid: str) -> str:
         names = shared("organizations.yaml").get(pid, {}).get("en") or [pid[4:]]
         return str(names[0])
     return _en_names().get(pid, pid)
+
+
+def _as_written(pid: str, stmts: list[Stmt], texts: dict[str, str]) -> str | None:
+    """An organisation no data file names: by its name as a source writes it in Latin script, else
+    by its slug's romanised words (the name in its own script stays in the evidence)."""
+    if not pid.startswith("org:") or pid in shared("organizations.yaml"):
+        return None
+    names = [" ".join(texts[s.source][s.start:s.end].split()) for s in stmts
+             if s.value == pid and s.start is not None and s.end is not None]
+    return next((n for n in names if is_latin(n)), " ".join(w.capitalize() for w in pid[4:].split("-")))
 
 
 def _forms(stmts: list[Stmt]) -> list[PersonForm]:
@@ -124,8 +135,25 @@ def _evidence(stmts: list[Stmt], texts: dict[str, str]) -> list[dict[str, Any]]:
     return out
 
 
-def _title(rec: dict[str, Any]) -> str:
+def _instrument_name(stmts: list[Stmt], instrument: Any, texts: dict[str, str]) -> tuple[str, str] | None:
+    """The instrument's own name in a source ("Strategic Partnership Agreement", "Tratado de
+    Amistad y Cooperación"), with the source's language; English sources first."""
+    for s in sorted(stmts, key=lambda s: (s.lang != "en", s.source, s.start or 0)):
+        if s.value != instrument or s.start is None or s.end is None or not s.lang:
+            continue
+        connectors = frozenset(str(c).lower() for c in load(s.lang).get("parties.yaml", "org_connectors"))
+        name = proper_name_around(texts[s.source], s.start, s.end, connectors)
+        if name:
+            return name, s.lang
+    return None
+
+
+def _title(rec: dict[str, Any], own: tuple[str, str] | None = None) -> str:
+    """A one-line English summary; the instrument by the name the text gives it, where it gives
+    one (in English as written, else after the type: "Treaty (Tratado de Amistad y Cooperación)")."""
     label = INSTRUMENT_LABELS.get(rec["instrument"] or "other", "Instrument")
+    if own:
+        label = own[0] if own[1] == "en" else f"{label} ({own[0]})"
     names = [p["name"] for p in rec["parties"]]
     between = " between " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) \
         if names else ""
@@ -158,7 +186,8 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
     date, date_others = _vote(f("date_signed"))
     place, place_others = _vote(f("place"))
     party_ids = list(dict.fromkeys(s.value for s in f("party")))
-    parties = [{"id": p, "type": "organization" if p.startswith("org:") else "state", "name": party_name(p),
+    parties = [{"id": p, "type": "organization" if p.startswith("org:") else "state",
+                "name": _as_written(p, f("party"), texts) or party_name(p),
                 "bodies": list(dict.fromkeys(s.value["name"] for s in f("body") if s.value.get("party") == p))}
                for p in party_ids]
     discrepancies: list[dict[str, Any]] = []
@@ -226,7 +255,7 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
         "discrepancies": discrepancies,
         "confidence": 0.0,
     }
-    rec["title"] = _title(rec)
+    rec["title"] = _title(rec, _instrument_name(f("instrument"), instrument, texts))
     triggers = {s.value for s in f("trigger")}
     rec["confidence"] = _confidence(rec, len(sources), announced_only=triggers == {"announced"})
     return rec

@@ -22,9 +22,11 @@ from babel import Locale
 
 from accords.data import shared
 from accords.knowledge import name_index, surname_index
+from accords.lang.hosts import host_hits
+from accords.lang.orgs import org_hits
 from accords.lang.pack import LangPack, load
-from accords.text.matcher import Matcher
-from accords.text.normalize import fold_str
+from accords.text.matcher import Hit, Matcher
+from accords.text.normalize import Folded, fold_str
 
 # CLDR region codes that are not states but that a text may name as a party.
 _CLDR_ORGS = {"EU": "org:eu", "UN": "org:un"}
@@ -87,6 +89,7 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("parties.yaml", "list_continuations"): "continuation",
         ("parties.yaml", "body_nouns"): "body_noun",
         ("parties.yaml", "capital_words"): "capital_word",
+        ("parties.yaml", "host_cues"): "host_cue",
         ("titles.yaml", "ranks"): "rank",
         ("titles.yaml", "honorifics"): "honorific",
         ("titles.yaml", "counterparts"): "counterpart",
@@ -127,13 +130,31 @@ class _ArticleMatcher(Matcher):
             super().add(folded[len(self.article):], kind, value)
 
 
+class _PackMatcher(_ArticleMatcher):
+    """The lexicon's hits, and organisations found by their organisation words (lang/orgs.py):
+    their names are an open class no phrase list holds, so they are read from the text. States
+    named as a broker or host (lang/hosts.py) are marked as no party."""
+
+    def __init__(self, pack: LangPack, article: str, **kw: Any) -> None:
+        super().__init__(article, **kw)
+        self.pack = pack
+
+    def find(self, folded: Folded) -> list[Hit]:
+        hits = super().find(folded)
+        known = [h for h in hits if h.kind == "party" and str(h.value).startswith("org:")]
+        found = [o for o in org_hits(folded, self.pack, hits)
+                 if not any(k.start <= o.start and o.end <= k.end for k in known)]
+        found += host_hits(folded.original, hits)  # "brokered by the US": no party
+        return sorted([h for h in hits if h.kind != "host_cue"] + found, key=lambda h: (h.start, -h.end))
+
+
 @cache
 def matcher(code: str) -> Matcher:
     """The compiled matcher of a language (built once per process)."""
     pack = load(code)
     kinds = pack.get("language.yaml", "suffix_kinds") or None
     definite = sorted((str(p) for p in pack.get("language.yaml", "definite_prefixes")), key=len)
-    m = _ArticleMatcher(definite[0] if definite else "", prefixes=pack.prefixes, suffixes=pack.suffixes,
+    m = _PackMatcher(pack, definite[0] if definite else "", prefixes=pack.prefixes, suffixes=pack.suffixes,
                         suffix_kinds=kinds)
     _add_parties(m, pack)
     _add_table(m, pack.get("instruments.yaml", "types"), "instrument")

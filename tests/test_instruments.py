@@ -1,0 +1,62 @@
+"""Instruments as the press names them: exchanges of notes, contracts, declarations of intent (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from accords.extract import extract
+
+
+@pytest.mark.parametrize("lang, text, instrument", [
+    ("en", "Kenya and Ghana signed an exchange of notes on a grant for rural roads.", "other"),
+    ("en", "Kenya and Ghana signed a contract for the supply of grain.", "agreement"),
+    ("en", "Kenya and Ghana signed a joint declaration of intent on green hydrogen.", "letter_of_intent"),
+    ("fr", "Le Kenya et le Ghana ont signé un échange de notes sur une subvention.", "other"),
+    ("fr", "Le Kenya et le Ghana ont signé un contrat de fourniture de céréales.", "agreement"),
+    ("es", "Kenia y Ghana firmaron un canje de notas sobre una donación.", "other"),
+    ("es", "Kenia y Ghana firmaron un contrato de suministro de cereales.", "agreement"),
+    ("ru", "Кения и Гана подписали контракт на поставку зерна.", "agreement"),
+    ("he", "קניה וגאנה חתמו על הצהרת כוונות בתחום המים.", "letter_of_intent"),
+    ("en", "Kenya and Ghana signed the executive programme of their cultural agreement.", "other"),
+    ("ar", "وقعت كينيا وغانا البرنامج التنفيذي للتعاون الثقافي.", "other"),
+    ("fr", "Le Kenya et le Ghana ont signé un avenant à leur accord aérien.", "protocol"),
+    ("es", "Kenia y Ghana firmaron una adenda a su convenio aéreo.", "protocol"),
+])
+def test_the_instrument_is_the_one_the_text_names(lang, text, instrument):
+    events = extract(text, lang, None)
+    assert events and events[0].instrument and events[0].instrument.value == instrument
+
+
+@pytest.mark.parametrize("lang, text, word, name", [
+    ("en", "Kenya and Ghana signed the Comprehensive Water and Power Partnership Agreement on Friday.", "Agreement",
+     "Comprehensive Water and Power Partnership Agreement"),
+    ("en", "Both sides recalled the Lagos Agreement.", "Agreement", "Lagos Agreement"),
+    ("es", "Kenia y Ghana firmaron el Tratado de Amistad y Buena Vecindad en Accra.", "Tratado",
+     "Tratado de Amistad y Buena Vecindad"),
+    ("fr", "Le Kenya et le Ghana ont signé la Charte de la Coopération Fluviale hier.", "Charte",
+     "Charte de la Coopération Fluviale"),
+    ("de", "Kenia und Ghana unterzeichneten das Abkommen über Handel.", "Abkommen", None),  # a noun, not a name
+    ("en", "Kenya, Ghana Sign Water Agreement In Accra\nThe two sides signed it.", "Agreement", None),  # a headline
+    ("en", "Kenya and Ghana signed an agreement on water.", "agreement", None),
+])
+def test_the_instrument_keeps_the_name_the_text_gives_it(lang, text, word, name):
+    from accords.lang.pack import load
+    from accords.names import proper_name_around
+
+    start = text.index(word)
+    connectors = frozenset(str(c).lower() for c in load(lang).get("parties.yaml", "org_connectors"))
+    assert proper_name_around(text, start, start + len(word), connectors) == name
+
+
+def test_a_record_title_gives_the_instrument_its_own_name():
+    from accords.record import Stmt, build_record
+
+    text = "Kenya and Ghana signed the Lakes Strategic Partnership Agreement in Nairobi."
+    start = text.index("Agreement")
+    stmts = [Stmt("m1", "s1", "en", "instrument", "agreement", start, start + 9, "instrument-word"),
+             Stmt("m1", "s1", "en", "party", "KE", 0, 5, "party"),
+             Stmt("m1", "s1", "en", "party", "GH", 10, 15, "party")]
+    source = {"id": "s1", "origin": "x.txt", "url": None, "lang": "en", "outlet": None, "published": None,
+              "title": None, "text": text}
+    rec = build_record("agr-1", stmts, {"s1": source})
+    assert rec["title"].startswith("Lakes Strategic Partnership Agreement between Kenya and Ghana")
