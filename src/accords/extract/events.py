@@ -25,6 +25,7 @@ from accords.extract.signings import (
 )
 from accords.extract.topics import read_topics
 from accords.knowledge import leaders
+from accords.lang.bodies import bodies_for
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
 from accords.names import same_name
@@ -391,6 +392,8 @@ class _Builder:
         ev.place = self._place(ev)
         ev.domains, ev.areas = read_topics(self.doc, ev, self.people)
         keep_own_subjects(ev, self.clauses_of.get(ev.index, []))
+        spans = [(c.sentence.start, c.sentence.end) for c in self.clauses_of.get(ev.index, [])]
+        ev.bodies = bodies_for(self.doc.text, self.doc.lang, self.doc.hits, spans, {p.value for p in ev.parties})
 
     def _pair_subject(self, ev: EventMention) -> None:
         """"The two leaders signed ...", "лидеры двух стран скрепили подписями": with no signer
