@@ -60,6 +60,13 @@ class PersonGroup:
                 return f.name
         return latin(self.forms[0].name)
 
+    def romanised_from(self) -> str | None:
+        """The language of the form `best_name` romanised by machine (no source and no knowledge
+        file gives the name in Latin script), else None."""
+        if self.kb and self.kb in leaders() or any(is_latin(f.name) for f in self.forms):
+            return None
+        return self.forms[0].lang or "und"
+
 
 def is_latin(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]

@@ -22,7 +22,8 @@ from accords.text.normalize import fold_str, light_fold
 # Layers whose words are never part of a personal name.
 _NOT_NAME_KINDS = {
     "party", "role", "portfolio", "body_noun", "month", "weekday", "rel_day", "rel_month",
-    "instrument", "anaphora", "done", "nominal", "announce", "pair_subject", "not_done", "presence_cue", "presence_after", "side_word", "agent",
+    "instrument", "anaphora", "done", "nominal", "announce", "pair_subject", "not_done", "presence_cue",
+    "presence_after", "side_word", "agent",
     "city", "landmark", "counterpart", "honorific", "rank", "quote_verb", "capital_word", "domain",
 }  # (known_person hits are names: never in this set)
 _MAX_NAME_TOKENS = 5
@@ -59,7 +60,8 @@ class _Reader:
         self.definite = tuple(light_fold(p) for p in pack.get("language.yaml", "definite_prefixes"))
         self.links = {fold_str(w) for w in pack.get("titles.yaml", "role_links")}
         self.conjunctions = {fold_str(w) for w in pack.get("language.yaml", "conjunctions")}
-        self.title_states = [(fold_str(k), [str(s) for s in v]) for k, v in pack.get("titles.yaml", "title_states").items()]
+        self.title_states = [(fold_str(k), [str(s) for s in v])
+                             for k, v in pack.get("titles.yaml", "title_states").items()]
         self.prefixes = pack.prefixes
         # token index -> kinds of the hits covering it
         self.kinds: list[set[str]] = [set() for _ in doc.tokens]
@@ -142,16 +144,20 @@ class _Reader:
             if "party" in kinds:
                 h = next(h for h in self.hit_at[i] if h.kind == "party")
                 party, span = party or str(h.value), span or (h.start, h.end)
-            elif kinds & {"portfolio", "body_noun", "domain", "area"}:
-                pass
-            elif tok.folded in self.links:  # "of", "the", "and" inside an office's name
-                pass
-            elif not self.cased and (self.is_definite(tok) or self._and_definite(tok)):
-                pass
-            else:
+            elif not self._in_complement(tok, kinds):
                 break
             i += 1
         return i, party, span
+
+    def _in_complement(self, tok: Token, kinds: set[str]) -> bool:
+        """A word of an office's name after its head: a portfolio or body word, a link ("of",
+        "the", "and"), initials ("Secretary-General of the CC CPV"), or in a caseless script a
+        definite word (وزير الدفاع)."""
+        if kinds & {"portfolio", "body_noun", "domain", "area"} or tok.folded in self.links:
+            return True
+        if self.cased:
+            return _acronym(tok.text)
+        return self.is_definite(tok) or self._and_definite(tok)
 
     def _and_definite(self, tok: Token) -> bool:
         for p in self.prefixes:
@@ -208,6 +214,11 @@ class _Reader:
             if not (self.kinds[j] & {"portfolio", "role"}):
                 break
         return None, None
+
+
+def _acronym(word: str) -> bool:
+    """An organisation's initials ("CPV", "ЦК"): part of an office's name, never of a person's."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 def _mention(r: _Reader, start_tok: int, n: int, head: Hit | None, role_end_tok: int,
@@ -364,7 +375,7 @@ def _bare_mentions(r: _Reader, people: list[PersonMention]) -> list[PersonMentio
         if len(parts) >= 2:
             surnames.setdefault(fold_str(parts[-1]), p)
         surnames.setdefault(fold_str(p.name), p)
-    for i, tok in enumerate(doc.tokens):
+    for tok in doc.tokens:
         k = bisect_right(taken_starts, tok.start) - 1
         if doc.in_quote(tok.start) or (k >= 0 and taken[k][0] <= tok.start < taken[k][1]):
             continue
