@@ -43,3 +43,52 @@ def test_people_named_only_in_quotes_are_not_found():
 
 def test_a_name_never_starts_in_the_next_sentence():
     assert people("He met the Prime Minister. Talks went well.", "en") == []
+
+
+# issue 10, people below the top: offices with "and" and commas inside them, NAME, ROLE in
+# caseless scripts, and the offices of rectors, representatives and chief executives.
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Georgia's Minister of Economy and Sustainable Development Nika Beridze signed the memorandum.", "en",
+     ("Nika Beridze", "Minister", "GE")),
+    ("Minister of Tourism and Antiquities Ahmad Nasser signed.", "en", ("Ahmad Nasser", "Minister", None)),
+    ("The Rector of Trabzon University Selim Kaya signed the protocol.", "en", ("Selim Kaya", "Rector", None)),
+    ("El ministro de Relaciones Exteriores y Comercio Internacional Diego Fernández firmó el acuerdo.", "es",
+     ("Diego Fernández", "Foreign Minister", None)),
+    ("Der Minister für Landwirtschaft und Ernährung Anton Weber unterzeichnete die Erklärung.", "de",
+     ("Anton Weber", "Minister", None)),
+])
+def test_office_with_and_inside_is_one_person(text, lang, expected):
+    assert people(text, lang) == [expected]
+
+
+def test_office_listing_portfolios_with_commas_is_one_person():
+    got = people("It was signed by the Minister of Foreign Affairs, Regional Integration and Overseas Nationals"
+                 " Karim Alaoui and his counterpart.", "en")
+    assert [g[0] for g in got] == ["Karim Alaoui"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("وجمعت المباحثات ناصر الكعبي، وزير الشؤون الخارجية والتعاون الإفريقي، في الرباط.", "ar",
+     ("ناصر الكعبي", "Minister")),
+    ("ووقع الاتفاقية سالم العبدالله، رئيس جامعة الخليج، أمس.", "ar", ("سالم العبدالله", "President")),
+    ("על ההסכם חתם יוסי אברמוב, נשיא האוניברסיטה העברית, אתמול.", "he", ("יוסי אברמוב", "President")),
+])
+def test_name_comma_role_in_caseless_scripts(text, lang, expected):
+    assert expected in [(g[0], g[1]) for g in people(text, lang)]
+
+
+def test_a_phrase_before_a_comma_is_no_name():
+    assert people("وقال مصدر مطلع، وزير الخارجية لم يحضر.", "ar") == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Prof AK Verma, Vice Chancellor of the university, signed.", "en", ("AK Verma", "Vice Chancellor")),
+    ("Jun Tanaka, chief representative of the agency, signed the grant agreement.", "en",
+     ("Jun Tanaka", "Chief Representative")),
+    ("Le doyen de la faculté Marc Lefebvre a signé la convention.", "fr", ("Marc Lefebvre", "Dean")),
+    ("El decano de la facultad Abel Ortiz Rivas firmó el convenio.", "es", ("Abel Ortiz Rivas", "Dean")),
+    ("Соглашение подписал декан факультета Андрей Соколов.", "ru", ("Андрей Соколов", "Dean")),
+    ("وقع الاتفاقية الرئيس التنفيذي للشركة سامي الحداد.", "ar", ("سامي الحداد", "CEO")),
+])
+def test_offices_below_the_top(text, lang, expected):
+    assert expected in [(g[0], g[1]) for g in people(text, lang)]

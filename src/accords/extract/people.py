@@ -95,8 +95,15 @@ class _Reader:
     def blocked(self, i: int) -> bool:
         """Token i cannot be part of a name."""
         tok = self.doc.tokens[i]
-        return (bool(self.kinds[i] & _NOT_NAME_KINDS) or tok.light in self.stops
+        kinds = self.kinds[i] & _NOT_NAME_KINDS
+        if kinds == {"month"} and self.cased and not self._by_digit(i):
+            kinds = set()  # "Jun Sato", "Theresa May": a month's name with no day or year by it
+        return (bool(kinds) or tok.light in self.stops
                 or tok.text.isdigit() or self.doc.in_quote(tok.start))
+
+    def _by_digit(self, i: int) -> bool:
+        toks = self.doc.tokens
+        return any(0 <= j < len(toks) and any(c.isdigit() for c in toks[j].text) for j in (i - 1, i + 1))
 
     # -- names ---------------------------------------------------------------------------
     def name_at(self, i: int) -> int:
@@ -129,13 +136,16 @@ class _Reader:
     def role_end(self, head: Hit) -> tuple[int, str | None, tuple[int, int] | None]:
         """The token index after a role's complement, and a party named in it."""
         doc = self.doc
-        i = doc.token_index(head.end)
+        first = i = doc.token_index(head.end)
         party: str | None = None
         span: tuple[int, int] | None = None
         toks = doc.tokens
+        listed = False  # the complement lists portfolios: "of Foreign Affairs, African Cooperation and ..."
         while i < len(toks):
             gap = self.gap(i)
-            if "," in gap or "،" in gap or any(c in gap for c in ".:;()\"«»“”\n"):
+            if "," in gap and i > first and self._listed_portfolio(i):
+                listed = True
+            elif "," in gap or "،" in gap or any(c in gap for c in ".:;()\"«»“”\n"):
                 break
             kinds = self.kinds[i]
             tok = toks[i]
@@ -145,9 +155,53 @@ class _Reader:
                 h = next(h for h in self.hit_at[i] if h.kind == "party")
                 party, span = party or str(h.value), span or (h.start, h.end)
             elif not self._in_complement(tok, kinds):
-                break
+                linked = i > first and (toks[i - 1].folded in self.links or listed)
+                more = self._office_words(i) if self.cased and linked else 0
+                if not more:
+                    break
+                i += more
+                continue
             i += 1
         return i, party, span
+
+    def _cap_run(self, i: int) -> int:
+        """How many capitalised words run from token i, within one phrase."""
+        toks = self.doc.tokens
+        n = 0
+        while i + n < len(toks) and (n == 0 or self._joinable(self.gap(i + n))) and toks[i + n].capitalised \
+                and toks[i + n].light not in self.stops and not self.doc.in_quote(toks[i + n].start):
+            n += 1
+        return n
+
+    def _office_words(self, i: int) -> int:
+        """Capitalised words after a link inside an office's name that are not in the lexicon
+        ("Minister of Economy and Sustainable Development X", "Rector of Bayburt University X"):
+        up to the last office word of the run, or, when the run has none, all but the two
+        words of the name that ends it ("and Moroccan Expatriates X Y")."""
+        n = self._cap_run(i)
+        office = [k for k in range(n) if self.kinds[i + k] & {"portfolio", "body_noun", "role"}]
+        if office:
+            return office[-1] + 1
+        return n - 2 if n >= 3 else 0
+
+    def _listed_portfolio(self, i: int) -> bool:
+        """After a comma inside an office's name, the next words list more of it, up to an "and":
+        "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates X"."""
+        toks = self.doc.tokens
+        k = i
+        office = False
+        while k < len(toks) and k - i <= 4:
+            if k > i and not self._joinable(self.gap(k)):
+                return False
+            tok = toks[k]
+            if tok.folded in self.conjunctions:
+                return office and k > i
+            if not (tok.capitalised or tok.folded in self.links) or self.blocked(k) and not (
+                    self.kinds[k] & {"portfolio", "body_noun", "party"}):
+                return False
+            office = office or bool(self.kinds[k] & {"portfolio", "body_noun"})
+            k += 1
+        return False
 
     def _in_complement(self, tok: Token, kinds: set[str]) -> bool:
         """A word of an office's name after its head: a portfolio or body word, a link ("of",
@@ -271,31 +325,48 @@ def _coordinated(r: _Reader, first: PersonMention) -> PersonMention | None:
 
 
 def _before_role(r: _Reader, head: Hit) -> PersonMention | None:
-    """NAME, ROLE (cased scripts): "Luc Moreau, ministre de la Culture"."""
-    if not r.cased:
-        return None
+    """NAME, ROLE: "Luc Moreau, ministre de la Culture", "ناصر الكعبي، وزير الخارجية"."""
     doc = r.doc
     i = doc.token_index(head.start)
     # allow a party or a link word ("the", "le") between the comma and the head
     j = i
-    while j > 0 and (r.kinds[j - 1] & {"party", "portfolio"} or doc.tokens[j - 1].folded in r.links):
+    while r.cased and j > 0 and (r.kinds[j - 1] & {"party", "portfolio"} or doc.tokens[j - 1].folded in r.links):
         j -= 1
     gap = r.gap(j)
-    if "," not in gap and "(" not in gap:
+    if not any(c in gap for c in ",،("):
         return None
     k = j - 1
-    start = k
-    while start > 0 and not r.blocked(start - 1) and r._joinable(r.gap(start)) and (
-            doc.tokens[start - 1].capitalised or r.is_particle(doc.tokens[start - 1])) and k - start < 4:
-        start -= 1
-    n = r.name_at(start)
+    start = _name_start_before(r, k) if r.cased else _caseless_name_start_before(r, k)
+    n = r.name_at(start) if start >= 0 else 0
     if n < 2 or start + n != k + 1:
         return None
     end, party, pspan = r.role_end(head)
     if party is None:
         party, pspan = r.party_before(head)
-    m = _mention(r, start, n, head, end, party, pspan, "name-comma-title")
-    return m
+    return _mention(r, start, n, head, end, party, pspan, "name-comma-title")
+
+
+def _name_start_before(r: _Reader, k: int) -> int:
+    """The first word of a capitalised name that ends at token k."""
+    start = k
+    while start > 0 and not r.blocked(start - 1) and r._joinable(r.gap(start)) and (
+            r.doc.tokens[start - 1].capitalised or r.is_particle(r.doc.tokens[start - 1])) and k - start < 4:
+        start -= 1
+    return start
+
+
+def _caseless_name_start_before(r: _Reader, k: int) -> int:
+    """The first word of a name that ends at token k in a caseless script: up to three words
+    back to a stop word, a known word or a definite word ("وجمعت المباحثات | ناصر الكعبي،")."""
+    toks = r.doc.tokens
+    if k < 1 or r.blocked(k):
+        return -1
+    start = k
+    while start > 0 and k - start < 2 and r._joinable(r.gap(start)) and not r.blocked(start - 1) \
+            and not r.is_definite(toks[start - 1]):
+        start -= 1
+    # a surname may be definite (الكعبي), a given name is not
+    return -1 if r.is_definite(toks[start]) else start
 
 
 def find_people(doc: Doc) -> list[PersonMention]:
