@@ -92,3 +92,30 @@ def test_a_phrase_before_a_comma_is_no_name():
 ])
 def test_offices_below_the_top(text, lang, expected):
     assert expected in [(g[0], g[1]) for g in people(text, lang)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("ووقع المذكرة سعادة خالد المنصوري رئيس الجامعة، وعن الجانب الآخر الدكتور جون موانغي.", "ar",
+     [("خالد المنصوري", "President"), ("جون موانغي", None)]),
+    ("The notes were exchanged by Mr Tomas Novak and Dr Eva Horvath.", "en",
+     [("Tomas Novak", None), ("Eva Horvath", None)]),
+    ("Die Vereinbarung unterzeichneten Herr Jonas Weber und Frau Lena Vogel.", "de",
+     [("Jonas Weber", None), ("Lena Vogel", None)]),
+])
+def test_a_courtesy_title_or_rank_names_a_person(text, lang, expected):
+    assert [(g[0], g[1]) for g in people(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Документ подписали И. Петров и министр энергетики Казахстана.", "ru", "И. Петров"),
+    ("The deal was signed by K. Mensah for Ghana.", "en", "K. Mensah"),
+    ("Le document a été signé par P. Girard et le ministre.", "fr", "P. Girard"),
+])
+def test_an_initial_and_a_surname_name_a_person(text, lang, name):
+    got = [g[0] for g in people(text, lang)]
+    assert got == [name]
+
+
+def test_a_georgian_name_ends_at_its_case_ending():
+    got = people("იაპონიის პრემიერ-მინისტრმა ტაკეში ნაკამურამ თბილისში ხელი მოაწერა.", "ka")
+    assert got[0][0] == "ტაკეში ნაკამურამ"

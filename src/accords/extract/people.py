@@ -63,6 +63,9 @@ class _Reader:
         self.title_states = [(fold_str(k), [str(s) for s in v])
                              for k, v in pack.get("titles.yaml", "title_states").items()]
         self.prefixes = pack.prefixes
+        # case endings a caseless script writes on a name's last word only (ka ზელენსკიმ)
+        self.case_endings = () if self.cased else tuple(
+            sorted((str(e) for e in pack.get("language.yaml", "name_case_endings")), key=len, reverse=True))
         # token index -> kinds of the hits covering it
         self.kinds: list[set[str]] = [set() for _ in doc.tokens]
         self.hit_at: list[list[Hit]] = [[] for _ in doc.tokens]
@@ -123,11 +126,18 @@ class _Reader:
             elif n == 0 and self.is_definite(tok):
                 break
             n += 1
+            if self._case_marked(tok, n):
+                break  # the word that carries the case ends the name ("ფუმიო კიშიდამ | იტალიაში")
         while n and self.is_particle(toks[i + n - 1]):
             n -= 1
         if not self.cased and n > 3:
             n = 3 if not any(self.is_particle(toks[i + k]) for k in range(1, n)) else n
         return n
+
+    def _case_marked(self, tok: Token, n: int) -> bool:
+        """A word after the first ends in a case ending (the first may be a given name that looks
+        inflected: ილჰამ, ტაკეში)."""
+        return n > 1 and any(tok.text.endswith(e) and len(tok.text) > len(e) + 2 for e in self.case_endings)
 
     @staticmethod
     def _joinable(gap: str) -> bool:
@@ -369,6 +379,45 @@ def _caseless_name_start_before(r: _Reader, k: int) -> int:
     return -1 if r.is_definite(toks[start]) else start
 
 
+def _after_honorific(r: _Reader, h: Hit) -> PersonMention | None:
+    """HONORIFIC NAME [OFFICE]: "سعادة X رئيس الجامعة", "Mr X", "Prof X, Vice Chancellor": a
+    courtesy title or rank names a person even where no office comes before the name; an office
+    right after the name is theirs."""
+    doc = r.doc
+    i = r.skip_titles(doc.token_index(h.start))
+    n = r.name_at(i) if i < len(doc.tokens) else 0
+    if n < 2:
+        return None
+    j = i + n
+    head = next((x for x in r.hit_at[j] if x.kind == "role"), None) if j < len(doc.tokens) else None
+    if head is None or any(c in r.gap(j) for c in ".:;()\n") or doc.in_quote(head.start):
+        return _mention(r, i, n, None, i, None, None, "honorific-name")
+    end, party, pspan = r.role_end(head)
+    if party is None:
+        party, pspan = r.party_before(head)
+    return _mention(r, i, n, head, end, party, pspan, "honorific-name-title")
+
+
+def _initial_names(r: _Reader) -> list[PersonMention]:
+    """An initial and a surname ("А. Лихачев", "J. Smith") name a person in a cased script."""
+    toks = r.doc.tokens
+    out = []
+    for i, tok in enumerate(toks[:-1]):
+        t = tok.text
+        if not (len(t) == 2 and t[0].isupper() and t[1] == "." and t[0].isalpha()) or r.doc.in_quote(tok.start):
+            continue
+        if i and len(toks[i - 1].text) == 2 and toks[i - 1].text.endswith(".") and r._joinable(r.gap(i)):
+            continue  # the second of two initials: read from the first
+        n = 1
+        while i + n < len(toks) and n < 3 and len(toks[i + n].text) == 2 and toks[i + n].text.endswith("."):
+            n += 1
+        k = i + n
+        if k < len(toks) and r._joinable(r.gap(k)) and toks[k].capitalised and not r.blocked(k) \
+                and toks[k].text.isalpha() and len(toks[k].text) > 2:
+            out.append(_mention(r, i, n + 1, None, i, None, None, "initial-name"))
+    return out
+
+
 def find_people(doc: Doc) -> list[PersonMention]:
     """Every titled person in the text, then their later bare mentions, in text order (computed
     once per document: events and quote speakers both read it)."""
@@ -394,10 +443,23 @@ def _find_people(doc: Doc) -> list[PersonMention]:
             found.setdefault((before.start, before.end), before)
     for span, co in coordinated.items():  # a name read with its own title keeps it
         found.setdefault(span, co)
+    for h in doc.hits:
+        if h.kind in ("honorific", "rank") and not doc.in_quote(h.start):
+            hon = _after_honorific(r, h)
+            if hon is not None and not _overlaps(hon, found):
+                found[(hon.start, hon.end)] = hon
+    if r.cased:
+        for m in _initial_names(r):
+            if not _overlaps(m, found):
+                found[(m.start, m.end)] = m
     people = _full_names(sorted(found.values(), key=lambda m: m.start))
     people += _known_people(doc, people)
     people.sort(key=lambda m: m.start)
     return _drop_nested(people + _bare_mentions(r, people))
+
+
+def _overlaps(m: PersonMention, found: dict[tuple[int, int], PersonMention]) -> bool:
+    return any(a < m.end and m.start < b for a, b in found)
 
 
 def _known_people(doc: Doc, found: list[PersonMention]) -> list[PersonMention]:
