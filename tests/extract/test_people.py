@@ -119,3 +119,21 @@ def test_an_initial_and_a_surname_name_a_person(text, lang, name):
 def test_a_georgian_name_ends_at_its_case_ending():
     got = people("იაპონიის პრემიერ-მინისტრმა ტაკეში ნაკამურამ თბილისში ხელი მოაწერა.", "ka")
     assert got[0][0] == "ტაკეში ნაკამურამ"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Sənədi İranın rabitə və informasiya texnologiyaları naziri Mahmud Rezai imzalayıb.", "az",
+     ("Mahmud Rezai", "IR")),
+    ("Anlaşmayı Kenya Dışişleri ve Ticaret Bakanı John Mwangi imzaladı.", "tr", ("John Mwangi", "KE")),
+    ("The Kenyan Minister of Trade and Industry John Mwangi signed.", "en", ("John Mwangi", "KE")),
+    ("Indian Finance Minister Raj Kumar signed.", "en", ("Raj Kumar", "IN")),
+])
+def test_the_party_named_before_a_listed_portfolio(text, lang, expected):
+    assert expected in [(g[0], g[2]) for g in people(text, lang)]
+
+
+def test_a_leader_is_known_under_a_courtesy_word_or_initials():
+    doc = annotate("سید عباس عراقچی، وزیر امور خارجه، سند را امضا کرد.", "fa")
+    assert [p.kb for p in find_people(doc)][0] is not None
+    doc = annotate("Соглашение подписали министры С. Лавров и его коллега.", "ru")
+    assert find_people(doc)[0].kb is not None

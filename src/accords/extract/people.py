@@ -264,10 +264,13 @@ class _Reader:
                 return None, None
         return None, None
 
+    def _link(self, tok: Token) -> bool:
+        return tok.folded in self.links or tok.folded in self.conjunctions
+
     def party_before(self, head: Hit) -> tuple[str | None, tuple[int, int] | None]:
         """A party right before a role head: "Azerbaijan's Minister", "US Vice President"."""
         i = self.doc.token_index(head.start) - 1
-        for back in range(2):
+        for back in range(6):  # "İranın rabitə və informasiya texnologiyaları naziri": over the portfolio
             j = i - back
             if j < 0:
                 break
@@ -275,7 +278,7 @@ class _Reader:
                 h = next(h for h in self.hit_at[j] if h.kind == "party")
                 if not any(c in self.doc.text[h.end : head.start] for c in ",.;:\n"):
                     return str(h.value), (h.start, h.end)
-            if not (self.kinds[j] & {"portfolio", "role"}):
+            if not (self.kinds[j] & {"portfolio", "role"} or self._link(self.doc.tokens[j])):
                 break
         return None, None
 
@@ -295,7 +298,19 @@ def _mention(r: _Reader, start_tok: int, n: int, head: Hit | None, role_end_tok:
         role_end = head.end if head else None
     name = " ".join(t.text for t in toks[start_tok : start_tok + n])
     role_en = None if head is None else str(head.value) if head.value is not None else "Counterpart"
-    return PersonMention(name, s, e, role_start, role_end, role_en, party, pspan, rule, lookup(name, r.doc.lang))
+    return PersonMention(name, s, e, role_start, role_end, role_en, party, pspan, rule, _leader(name, r.doc.lang))
+
+
+def _leader(name: str, lang: str) -> str | None:
+    """The leader a name refers to: as written, less a first word the name may carry before it
+    ("سید عباس عراقچی", Seyed), or by the surname after initials ("С. Лавров")."""
+    found = lookup(name, lang)
+    words = name.split()
+    if found is None and len(words) >= 3:
+        found = lookup(" ".join(words[1:]), lang)
+    if found is None and len(words) >= 2 and all(len(w) == 2 and w.endswith(".") for w in words[:-1]):
+        found = lookup(words[-1], lang)
+    return found
 
 
 def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
