@@ -92,6 +92,10 @@ class _Reader:
         f = tok.folded
         return f in self.particles or any(f.startswith(p + "-") for p in self.particles)
 
+    def _prefixed_article(self, tok: Token) -> bool:
+        bare = min(self.definite, key=len)
+        return any(tok.light.startswith(p) for p in self.definite if p != bare)
+
     def is_definite(self, tok: Token) -> bool:
         return bool(self.definite) and tok.light.startswith(self.definite) and len(tok.light) > 3
 
@@ -123,8 +127,8 @@ class _Reader:
             if self.cased:
                 if not (tok.capitalised or (n and self.is_particle(tok))):
                     break
-            elif n == 0 and self.is_definite(tok):
-                break
+            elif self.is_definite(tok) and (n == 0 or self._prefixed_article(tok)):
+                break  # a name may carry the article (الكعبي), not a preposition on it (للصحفيين)
             n += 1
             if self._case_marked(tok, n):
                 break  # the word that carries the case ends the name ("ფუმიო კიშიდამ | იტალიაში")
@@ -431,6 +435,29 @@ def _initial_names(r: _Reader) -> list[PersonMention]:
                 and toks[k].text.isalpha() and len(toks[k].text) > 2:
             out.append(_mention(r, i, n + 1, None, i, None, None, "initial-name"))
     return out
+
+
+def name_by_verb(doc: Doc, verb: Hit) -> PersonMention | None:
+    """The name right before or right after a quote verb ("Okoro said", "dijo Peña", "قال X"),
+    for a speaker whom no title introduced."""
+    r = doc.cache.get("reader")
+    if r is None:
+        r = doc.cache["reader"] = _Reader(doc)
+    first = doc.token_index(verb.start)
+    after = doc.token_index(verb.end)
+    toks = doc.tokens
+    if after < len(toks) and r._joinable(r.gap(after)):
+        k = r.skip_titles(after)
+        n = r.name_at(k) if k < len(toks) else 0
+        if n and (r.cased or n >= 2):
+            # caseless: two words, a third is often whom it was said to (לכתבים, "to reporters")
+            return _mention(r, k, n if r.cased else 2, None, k, None, None, "quote-verb-name")
+    if r.cased and first > 0 and r._joinable(r.gap(first)):
+        start = _name_start_before(r, first - 1)
+        n = r.name_at(start)
+        if n and start + n == first:
+            return _mention(r, start, n, None, start, None, None, "quote-verb-name")
+    return None
 
 
 def find_people(doc: Doc) -> list[PersonMention]:
