@@ -137,3 +137,25 @@ def test_a_leader_is_known_under_a_courtesy_word_or_initials():
     assert [p.kb for p in find_people(doc)][0] is not None
     doc = annotate("Соглашение подписали министры С. Лавров и его коллега.", "ru")
     assert find_people(doc)[0].kb is not None
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("על ההסכם חתמו מנכ\"ל המכון, מוחמד כהן, ונשיא אוניברסיטת חיפה, דני לוי.", "he", ("דני לוי", "President")),
+    ("The Mayor of Haifa Yossi Levi signed the twinning agreement.", "en", ("Yossi Levi", "Mayor")),
+    ("وقع رئيس جامعة القاهرة سامي حداد المذكرة.", "ar", ("سامي حداد", "President")),
+])
+def test_a_place_inside_an_office_is_the_offices(text, lang, expected):
+    assert expected in [(g[0], g[1]) for g in people(text, lang)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Junto a él, rubricaron el acuerdo los ministros de Exteriores Ana Ruiz (Uruguay), Juan Gil Soto (Paraguay)"
+     " y Rosa Paz (Argentina).", "es"),
+    ("The accord was signed by the foreign ministers Ana Ruiz (Uruguay), Juan Gil Soto (Paraguay) and"
+     " Rosa Paz (Argentina).", "en"),
+    ("L'accord a été signé par les ministres des Affaires étrangères Ana Ruiz (Uruguay), Juan Gil Soto (Paraguay)"
+     " et Rosa Paz (Argentine).", "fr"),
+])
+def test_names_listed_with_their_party_in_brackets(text, lang):
+    got = {(g[0], g[2]) for g in people(text, lang)}
+    assert got == {("Ana Ruiz", "UY"), ("Juan Gil Soto", "PY"), ("Rosa Paz", "AR")}

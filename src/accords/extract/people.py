@@ -122,7 +122,7 @@ class _Reader:
             if n and not self._joinable(self.gap(j)):
                 break
             tok = toks[j]
-            if self.blocked(j) and not (n and self.is_particle(tok)):
+            if self.blocked(j) and not (n and (self.is_particle(tok) or self._surname_word(j))):
                 break
             if self.cased:
                 if not (tok.capitalised or (n and self.is_particle(tok))):
@@ -137,6 +137,12 @@ class _Reader:
         if not self.cased and n > 3:
             n = 3 if not any(self.is_particle(toks[i + k]) for k in range(1, n)) else n
         return n
+
+    def _surname_word(self, j: int) -> bool:
+        """A capitalised topic word after a given name is a surname ("Rosa Paz", "Ana Seguridad")."""
+        tok = self.doc.tokens[j]
+        return self.cased and tok.capitalised and bool(self.kinds[j]) and self.kinds[j] <= {"domain", "area"} \
+            and tok.light not in self.stops and not self.doc.in_quote(tok.start)
 
     def _case_marked(self, tok: Token, n: int) -> bool:
         """A word after the first ends in a case ending (the first may be a given name that looks
@@ -164,7 +170,10 @@ class _Reader:
             kinds = self.kinds[i]
             tok = toks[i]
             if kinds & {"city", "landmark"}:
-                break
+                if not (i > first and self._of_place(i)):
+                    break
+                i += 1  # "Mayor of Haifa X", "נשיא אוניברסיטת חיפה": the place is the office's
+                continue
             if "party" in kinds:
                 h = next(h for h in self.hit_at[i] if h.kind == "party")
                 party, span = party or str(h.value), span or (h.start, h.end)
@@ -177,6 +186,12 @@ class _Reader:
                 continue
             i += 1
         return i, party, span
+
+    def _of_place(self, i: int) -> bool:
+        """A place named right after a link or a body noun inside an office's name."""
+        prev = self.doc.tokens[i - 1]
+        return (prev.folded in self.links or bool(self.kinds[i - 1] & {"body_noun", "portfolio"})) \
+            and not self.gap(i).strip()
 
     def _cap_run(self, i: int) -> int:
         """How many capitalised words run from token i, within one phrase."""
@@ -282,7 +297,8 @@ class _Reader:
                 h = next(h for h in self.hit_at[j] if h.kind == "party")
                 if not any(c in self.doc.text[h.end : head.start] for c in ",.;:\n"):
                     return str(h.value), (h.start, h.end)
-            if not (self.kinds[j] & {"portfolio", "role"} or self._link(self.doc.tokens[j])):
+            joins = self._link(self.doc.tokens[j]) and j > 0 and "portfolio" in self.kinds[j - 1]
+            if not (self.kinds[j] & {"portfolio", "role"} or joins):  # "rabitə və informasiya"
                 break
         return None, None
 
@@ -290,6 +306,46 @@ class _Reader:
 def _acronym(word: str) -> bool:
     """An organisation's initials ("CPV", "ЦК"): part of an office's name, never of a person's."""
     return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
+
+
+def _party_in_brackets(r: _Reader, i: int) -> tuple[str | None, tuple[int, int] | None]:
+    """A party in brackets right after a name: "Ana Ruiz (Uruguay)"."""
+    toks = r.doc.tokens
+    if i < len(toks) and "(" in r.gap(i) and "party" in r.kinds[i]:
+        h = next(h for h in r.hit_at[i] if h.kind == "party")
+        after = r.doc.text[h.end : h.end + 2]
+        if after.startswith(")"):
+            return str(h.value), (h.start, h.end)
+    return None, None
+
+
+def _bracket_list(r: _Reader, first: PersonMention) -> list[PersonMention]:
+    """Names listed after a titled one, each with its party in brackets: "the foreign ministers
+    Ana Ruiz (Uruguay), Juan Gil (Peru) and Rosa Paz (Chile)" — same office, each their party."""
+    toks = r.doc.tokens
+    j = r.doc.token_index(first.end)
+    if _party_in_brackets(r, j)[0] is None:
+        return []
+    out: list[PersonMention] = []
+    head = None
+    while True:
+        j += 1  # past the bracketed party
+        if j >= len(toks):
+            break
+        gap = r.gap(j)
+        if toks[j].folded in r.conjunctions and gap.strip() in ("", ")", "),"):
+            j += 1
+        elif "," not in gap:
+            break
+        n = r.name_at(j) if j < len(toks) else 0
+        party, pspan = _party_in_brackets(r, j + n) if n else (None, None)
+        if party is None:
+            break
+        m = _mention(r, j, n, head, j, party, pspan, "bracket-list")
+        out.append(PersonMention(m.name, m.start, m.end, first.role_start, first.role_end, first.role_en,
+                                 party, pspan, m.rule, m.kb))
+        j += n
+    return out
 
 
 def _mention(r: _Reader, start_tok: int, n: int, head: Hit | None, role_end_tok: int,
@@ -301,6 +357,9 @@ def _mention(r: _Reader, start_tok: int, n: int, head: Hit | None, role_end_tok:
     if role_end is not None and role_start is not None and role_end < role_start:
         role_end = head.end if head else None
     name = " ".join(t.text for t in toks[start_tok : start_tok + n])
+    bracketed, bspan = _party_in_brackets(r, start_tok + n)
+    if bracketed is not None:  # "Ana Ruiz (Uruguay)": the name's own pairing wins
+        party, pspan = bracketed, bspan
     role_en = None if head is None else str(head.value) if head.value is not None else "Counterpart"
     return PersonMention(name, s, e, role_start, role_end, role_en, party, pspan, rule, _leader(name, r.doc.lang))
 
@@ -478,6 +537,8 @@ def _find_people(doc: Doc) -> list[PersonMention]:
             continue
         for m in _after_role(r, h):
             found.setdefault((m.start, m.end), m)
+            for listed in _bracket_list(r, m):
+                found.setdefault((listed.start, listed.end), listed)
             if r.conjunctions and (co := _coordinated(r, m)) is not None:
                 coordinated.setdefault((co.start, co.end), co)
         before = _before_role(r, h)
