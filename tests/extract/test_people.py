@@ -159,3 +159,14 @@ def test_a_place_inside_an_office_is_the_offices(text, lang, expected):
 def test_names_listed_with_their_party_in_brackets(text, lang):
     got = {(g[0], g[2]) for g in people(text, lang)}
     assert got == {("Ana Ruiz", "UY"), ("Juan Gil Soto", "PY"), ("Rosa Paz", "AR")}
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("Sənədi Kamran Əliyev və Pavel Orlov imzalayıblar.", "az", ["Kamran Əliyev", "Pavel Orlov"]),
+    ("The memorandum was signed by Ana Ruiz and Juan Gil in Lima.", "en", ["Ana Ruiz", "Juan Gil"]),
+    ("Das Abkommen unterzeichneten Jonas Weber und Lena Vogel in Berlin.", "de", ["Jonas Weber", "Lena Vogel"]),
+    ("Deutsche Bank and Credit Suisse signed a deal.", "en", []),
+    ("Ana Ruiz and Juan Gil met in Lima.", "en", []),  # no signing in the sentence
+])
+def test_two_untitled_full_names_that_sign(text, lang, names):
+    assert [g[0] for g in people(text, lang)] == names

@@ -519,6 +519,29 @@ def name_by_verb(doc: Doc, verb: Hit) -> PersonMention | None:
     return None
 
 
+def _untitled_pairs(r: _Reader) -> list[PersonMention]:
+    """Two full names joined by "and" in a sentence that reports a signing ("Sənədi Ali Məmmədov
+    və Pavel Orlov imzalayıblar", "signed by Ana Ruiz and Juan Gil"): the signers, though no title
+    names them (cased scripts, two or three capitalised words each)."""
+    doc = r.doc
+    toks = doc.tokens
+    out: list[PersonMention] = []
+    signing = [(s.start, s.end) for s in doc.sentences if doc.hits_in(s.start, s.end, "done")]
+    for j, tok in enumerate(toks):
+        if tok.folded not in r.conjunctions or not 2 <= j < len(toks) - 2 or doc.in_quote(tok.start):
+            continue
+        if not any(a <= tok.start < b for a, b in signing):
+            continue
+        start = _name_start_before(r, j - 1)
+        left, right = r.name_at(start), r.name_at(j + 1)
+        if start + left != j or not (2 <= left <= 3 and 2 <= right <= 3):
+            continue
+        pair = [(start, left), (j + 1, right)]
+        if all(all(toks[k].text.isalpha() for k in range(a, a + n)) for a, n in pair):
+            out += [_mention(r, a, n, None, a, None, None, "untitled-pair") for a, n in pair]
+    return out
+
+
 def find_people(doc: Doc) -> list[PersonMention]:
     """Every titled person in the text, then their later bare mentions, in text order (computed
     once per document: events and quote speakers both read it)."""
@@ -552,7 +575,7 @@ def _find_people(doc: Doc) -> list[PersonMention]:
             if hon is not None and not _overlaps(hon, found):
                 found[(hon.start, hon.end)] = hon
     if r.cased:
-        for m in _initial_names(r):
+        for m in _initial_names(r) + _untitled_pairs(r):
             if not _overlaps(m, found):
                 found[(m.start, m.end)] = m
     people = _full_names(sorted(found.values(), key=lambda m: m.start))
