@@ -170,3 +170,24 @@ def test_names_listed_with_their_party_in_brackets(text, lang):
 ])
 def test_two_untitled_full_names_that_sign(text, lang, names):
     assert [g[0] for g in people(text, lang)] == names
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Asistieron a la ceremonia los presidentes de Argentina, Ana Ruiz; de Uruguay, Juan Gil Soto, y del"
+     " anfitrión Paraguay, Rosa Paz.", "es"),
+    ("The ceremony was attended by the presidents of Argentina, Ana Ruiz; of Uruguay, Juan Gil Soto; and of"
+     " Paraguay, Rosa Paz.", "en"),
+    ("Étaient présents les présidents de l'Argentine, Ana Ruiz ; de l'Uruguay, Juan Gil Soto ; et du Paraguay,"
+     " Rosa Paz.", "fr"),
+])
+def test_offices_listed_by_party(text, lang):
+    got = {(g[0], g[2]) for g in people(text, lang)}
+    assert got == {("Ana Ruiz", "AR"), ("Juan Gil Soto", "UY"), ("Rosa Paz", "PY")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Presidentes de Mercosur y UE sellan tratado comercial", "es"),
+    ("Ministers of Asean meet in Jakarta", "en"),
+])
+def test_one_word_after_of_is_what_the_office_is_of(text, lang):
+    assert people(text, lang) == []

@@ -348,6 +348,32 @@ def _bracket_list(r: _Reader, first: PersonMention) -> list[PersonMention]:
     return out
 
 
+def _party_list(r: _Reader, first: PersonMention) -> list[PersonMention]:
+    """Offices listed by party after a plural title: "the presidents of Argentina, X; of Uruguay,
+    Y, and of the host Paraguay, Z" — each name the office of the party named before it."""
+    toks = r.doc.tokens
+    out: list[PersonMention] = []
+    j = r.doc.token_index(first.end)
+    while j < len(toks) and any(c in r.gap(j) for c in ";,"):
+        k, party = j, None
+        while k < len(toks) and k - j < 4 and party is None:
+            if "party" in r.kinds[k]:
+                party = next(h for h in r.hit_at[k] if h.kind == "party")
+            elif not (toks[k].folded in r.links or toks[k].folded in r.conjunctions or not toks[k].capitalised):
+                break
+            k += 1
+        if party is None or "," not in r.gap(k):
+            break
+        n = r.name_at(k) if k < len(toks) else 0
+        if n < 2:
+            break
+        m = _mention(r, k, n, None, k, str(party.value), (party.start, party.end), "party-list")
+        out.append(PersonMention(m.name, m.start, m.end, first.role_start, first.role_end, first.role_en,
+                                 m.party, m.party_span, m.rule, m.kb))
+        j = k + n
+    return out
+
+
 def _mention(r: _Reader, start_tok: int, n: int, head: Hit | None, role_end_tok: int,
              party: str | None, pspan: tuple[int, int] | None, rule: str) -> PersonMention:
     toks = r.doc.tokens
@@ -384,8 +410,8 @@ def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
         party, pspan = r.title_state(head)
     i = r.skip_titles(end)
     n = r.name_at(i) if i < len(r.doc.tokens) else 0
-    if not n:
-        return []
+    if not n or (r.cased and n == 1 and i == end and r.doc.tokens[i - 1].folded in r.links):
+        return []  # "Presidents of Mercosur": one word after "of" names what the office is of
     out = [_mention(r, i, n, head, end, party, pspan, "title-name")]
     # Caseless coordination: "الرئيسان الروسي X والإيراني Y" gives a second person of the same office.
     j = i + n
@@ -560,7 +586,7 @@ def _find_people(doc: Doc) -> list[PersonMention]:
             continue
         for m in _after_role(r, h):
             found.setdefault((m.start, m.end), m)
-            for listed in _bracket_list(r, m):
+            for listed in _bracket_list(r, m) + (_party_list(r, m) if r.cased and m.party else []):
                 found.setdefault((listed.start, listed.end), listed)
             if r.conjunctions and (co := _coordinated(r, m)) is not None:
                 coordinated.setdefault((co.start, co.end), co)
