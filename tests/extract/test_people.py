@@ -191,3 +191,12 @@ def test_offices_listed_by_party(text, lang):
 ])
 def test_one_word_after_of_is_what_the_office_is_of(text, lang):
     assert people(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Присутствовал Генеральный секретарь Центрального комитета партии Иван Петров.", "ru",
+     [("Иван Петров", "Secretary-General")]),
+    ("نشست وزیر خارجه برگزار شد.", "fa", []),
+])
+def test_words_of_an_office_or_a_verb_are_no_name(text, lang, expected):
+    assert [(g[0], g[1]) for g in people(text, lang)] == expected
