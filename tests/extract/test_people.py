@@ -200,3 +200,15 @@ def test_one_word_after_of_is_what_the_office_is_of(text, lang):
 ])
 def test_words_of_an_office_or_a_verb_are_no_name(text, lang, expected):
     assert [(g[0], g[1]) for g in people(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Les accords ont été signés par les chefs de la diplomatie des deux pays, Ana Ruiz et Jean-Paul Martin.", "fr"),
+    ("The foreign ministers of the two countries, Ana Ruiz and Jean-Paul Martin, signed.", "en"),
+])
+def test_an_office_of_the_two_countries_before_two_names(text, lang):
+    assert [g[0] for g in people(text, lang)] == ["Ana Ruiz", "Jean-Paul Martin"]
+
+
+def test_monsieur_is_no_initial():
+    assert people("Selon M. Dupont, l'accord a été signé hier.", "fr") == []

@@ -508,8 +508,9 @@ def _initial_names(r: _Reader) -> list[PersonMention]:
     out = []
     for i, tok in enumerate(toks[:-1]):
         t = tok.text
-        if not (len(t) == 2 and t[0].isupper() and t[1] == "." and t[0].isalpha()) or r.doc.in_quote(tok.start):
-            continue
+        if not (len(t) == 2 and t[0].isupper() and t[1] == "." and t[0].isalpha()) or r.doc.in_quote(tok.start) \
+                or r.kinds[i] & {"honorific", "rank"}:
+            continue  # "M. Macron" is Monsieur, not an initial
         if i and len(toks[i - 1].text) == 2 and toks[i - 1].text.endswith(".") and r._joinable(r.gap(i)):
             continue  # the second of two initials: read from the first
         n = 1
