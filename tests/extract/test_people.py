@@ -212,3 +212,13 @@ def test_an_office_of_the_two_countries_before_two_names(text, lang):
 
 def test_monsieur_is_no_initial():
     assert people("Selon M. Dupont, l'accord a été signé hier.", "fr") == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وعن الجانب الآخر الدكتور سامي حداد رئيس جامعة ماكيريري، وحضر التوقيع عدد من المسؤولين.", "ar"),
+    ("על ההסכם חתם פרופ' יוסי לוי, נשיא אוניברסיטת טכניון.", "he"),
+    ("ქალაქ ბათუმის მერმა ნიკა ბერიძემ ხელი მოაწერა.", "ka"),
+])
+def test_the_name_of_a_body_is_no_person(text, lang):
+    got = [g[0] for g in people(text, lang)]
+    assert got and all(len(name.split()) == 2 for name in got), got

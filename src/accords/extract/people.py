@@ -402,6 +402,15 @@ def _leader(name: str, lang: str) -> str | None:
     return found
 
 
+def _names_the_body(r: _Reader, k: int) -> bool:
+    """Token k, the last of an office's complement, asks for a name of what the office is of:
+    "of" ("Presidents of X") or, in a caseless script, a body noun in construct ("جامعة X")."""
+    tok = r.doc.tokens[k]
+    if r.cased:
+        return tok.folded in r.links
+    return bool(r.kinds[k] & {"portfolio", "body_noun"}) and not r.is_definite(tok)
+
+
 def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
     end, party, pspan = r.role_end(head)
     if party is None:
@@ -410,8 +419,8 @@ def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
         party, pspan = r.title_state(head)
     i = r.skip_titles(end)
     n = r.name_at(i) if i < len(r.doc.tokens) else 0
-    if not n or (r.cased and n == 1 and i == end and r.doc.tokens[i - 1].folded in r.links):
-        return []  # "Presidents of Mercosur": one word after "of" names what the office is of
+    if not n or n == 1 and i == end and _names_the_body(r, i - 1):
+        return []  # "Presidents of Mercosur", "رئيس جامعة X": one word there names what the office is of
     out = [_mention(r, i, n, head, end, party, pspan, "title-name")]
     # Caseless coordination: "الرئيسان الروسي X والإيراني Y" gives a second person of the same office.
     j = i + n
