@@ -617,7 +617,22 @@ def _find_people(doc: Doc) -> list[PersonMention]:
     people = _full_names(sorted(found.values(), key=lambda m: m.start))
     people += _known_people(doc, people)
     people.sort(key=lambda m: m.start)
-    return _drop_nested(people + _bare_mentions(r, people))
+    bare = _bare_mentions(r, people)
+    return _drop_nested(people + bare + _coordinated_with_known(r, people + bare))
+
+
+def _coordinated_with_known(r: _Reader, people: list[PersonMention]) -> list[PersonMention]:
+    """"Mwangi and Kofi Mensah signed": a full name after "and" next to a person already known
+    (by title earlier in the text, or from the knowledge file) is a person too."""
+    if not r.conjunctions:
+        return []
+    out = []
+    for p in people:
+        if p.rule in ("known-name", "known-person"):
+            co = _coordinated(r, p)
+            if co is not None and not any(q.start < co.end and co.start < q.end for q in people + out):
+                out.append(co)
+    return out
 
 
 def _overlaps(m: PersonMention, found: dict[tuple[int, int], PersonMention]) -> bool:
