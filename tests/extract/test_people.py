@@ -222,3 +222,12 @@ def test_monsieur_is_no_initial():
 def test_the_name_of_a_body_is_no_person(text, lang):
     got = [g[0] for g in people(text, lang)]
     assert got and all(len(name.split()) == 2 for name in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("იაპონიის ელჩმა მადლიერება გამოხატა ორ ქვეყანას შორის.", []),
+    ("უკრაინის პრეზიდენტმა ვოლოდიმირ ზელენსკიმ ხელი მოაწერა.", ["ვოლოდიმირ ზელენსკიმ"]),
+    ("საქართველოს პრეზიდენტი ნიკა ბერიძე ჩავიდა.", ["ნიკა ბერიძე"]),
+])
+def test_a_georgian_name_takes_the_case_of_its_title(text, expected):
+    assert [g[0] for g in people(text, "ka")] == expected

@@ -411,6 +411,17 @@ def _names_the_body(r: _Reader, k: int) -> bool:
     return bool(r.kinds[k] & {"portfolio", "body_noun"}) and not r.is_definite(tok)
 
 
+def _case_agrees(r: _Reader, head: Hit, last: Token) -> bool:
+    """Where names take case endings (ka), a name after an inflected title carries a case too:
+    "ელჩმა X-მა" — "ელჩმა მადლიერება გამოხატა" (the ambassador expressed thanks) names no one."""
+    if not r.case_endings:
+        return True
+    title = r.doc.tokens[max(0, r.doc.token_index(head.end) - 1)].text  # the whole word, ending and all
+    if not any(title.endswith(e) and len(title) > len(e) + 2 for e in r.case_endings):
+        return True
+    return any(last.text.endswith(e) and len(last.text) > len(e) + 1 for e in r.case_endings)
+
+
 def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
     end, party, pspan = r.role_end(head)
     if party is None:
@@ -421,6 +432,8 @@ def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
     n = r.name_at(i) if i < len(r.doc.tokens) else 0
     if not n or n == 1 and i == end and _names_the_body(r, i - 1):
         return []  # "Presidents of Mercosur", "رئيس جامعة X": one word there names what the office is of
+    if not _case_agrees(r, head, r.doc.tokens[i + n - 1]):
+        return []
     out = [_mention(r, i, n, head, end, party, pspan, "title-name")]
     # Caseless coordination: "الرئيسان الروسي X والإيراني Y" gives a second person of the same office.
     j = i + n
