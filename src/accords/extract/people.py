@@ -548,9 +548,7 @@ def _initial_names(r: _Reader) -> list[PersonMention]:
 def name_by_verb(doc: Doc, verb: Hit) -> PersonMention | None:
     """The name right before or right after a quote verb ("Okoro said", "dijo Peña", "قال X"),
     for a speaker whom no title introduced."""
-    r = doc.cache.get("reader")
-    if r is None:
-        r = doc.cache["reader"] = _Reader(doc)
+    r = _reader(doc)
     first = doc.token_index(verb.start)
     after = doc.token_index(verb.end)
     toks = doc.tokens
@@ -600,8 +598,16 @@ def find_people(doc: Doc) -> list[PersonMention]:
     return list(cached)
 
 
+def _reader(doc: Doc) -> _Reader:
+    """One reading of the document's tokens, shared by the people and the quote speakers."""
+    r = doc.cache.get("reader")
+    if r is None:
+        r = doc.cache["reader"] = _Reader(doc)
+    return r
+
+
 def _find_people(doc: Doc) -> list[PersonMention]:
-    r = _Reader(doc)
+    r = _reader(doc)
     found: dict[tuple[int, int], PersonMention] = {}
     coordinated: dict[tuple[int, int], PersonMention] = {}
     for h in doc.hits:
