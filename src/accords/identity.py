@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from accords.knowledge import leaders
@@ -60,10 +61,31 @@ class PersonGroup:
                 return f.name
         return latin(self.forms[0].name)
 
+    def romanised_from(self) -> str | None:
+        """The language of the form `best_name` romanised by machine (no source and no knowledge
+        file gives the name in Latin script), else None."""
+        if self.kb and self.kb in leaders() or any(is_latin(f.name) for f in self.forms):
+            return None
+        return self.forms[0].lang or "und"
+
 
 def is_latin(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(ord(c) < 0x250 for c in letters)
+
+
+@lru_cache(maxsize=4096)
+def _latin(name: str) -> str:
+    return latin(name)
+
+
+def _same_person_name(a: str, b: str) -> bool:
+    """Two spellings of one name, compared as written and, across scripts, as romanised: the
+    consonant skeleton reads Hebrew vowel letters as consonants (גולד gvld), the romanisation
+    reads them as vowels (Gold), as an Arabic one does (غولد Ghuld)."""
+    if same_name(a, b):
+        return True
+    return not (is_latin(a) and is_latin(b)) and same_name(_latin(a), _latin(b))
 
 
 def _skel(name: str) -> str:
@@ -81,7 +103,7 @@ def _by_name(groups: list[PersonGroup], f: PersonForm) -> tuple[PersonGroup | No
     for g in groups:
         if f.kb and g.kb and f.kb != g.kb:
             continue
-        other = next((x for x in g.forms if same_name(f.name, x.name)), None)
+        other = next((x for x in g.forms if _same_person_name(f.name, x.name)), None)
         if other is not None and (not f.party or not g.party or f.party == g.party):
             return g, f"{f.name} ~ {other.name}: same name (skeletons {_skel(f.name)} / {_skel(other.name)})"
     return None, ""

@@ -16,6 +16,8 @@ import regex
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from accords.romanize import hebrew_name, is_hebrew
+
 # English spellings read otherwise: "chr" is k (Chris, Christopher), "ght" is t (Wright, Knight).
 _DIGRAPHS = (("chr", "kr"), ("ght", "t"), ("dzh", "g"), ("dsh", "g"), ("dj", "g"), ("ce", "se"), ("ci", "si"),
              ("cy", "sy"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("kh", ""), ("gh", "g"), ("th", "t"),
@@ -88,6 +90,8 @@ def latin(name: str) -> str:
     """A readable Latin-script form of a name written in any script."""
     if any("\u0600" <= c <= "\u06ff" for c in name):
         return _arabic_name(name)
+    if is_hebrew(name):
+        return hebrew_name(name)
     out = anyascii(name).replace("`", "").replace("'", "")
     out = re.sub(r"\s+", " ", out).strip()
     return " ".join(w[:1].upper() + w[1:] for w in out.split())

@@ -81,7 +81,12 @@ def _person_out(g: PersonGroup) -> dict[str, Any]:
     names: dict[str, str] = {}
     for f in g.forms:
         names.setdefault(f.lang or "und", f.name)
-    return {"name": g.best_name(), "names": names, "role": _role(g), "party": g.party}
+    name = g.best_name()
+    if (lang := g.romanised_from()) is not None:
+        # A machine romanisation is marked by its key: the source language in Latin script
+        # (BCP 47 "he-Latn"), a form no source wrote.
+        names[f"{lang}-Latn"] = name
+    return {"name": name, "names": names, "role": _role(g), "party": g.party}
 
 
 def _name_discrepancy(i: int, key: str, g: PersonGroup) -> dict[str, Any] | None:

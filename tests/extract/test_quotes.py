@@ -1,3 +1,6 @@
+import pytest
+
+from accords.extract import extract
 from accords.extract.quotes import is_speech, quote_spans
 from accords.lang.pack import load
 
@@ -31,3 +34,22 @@ def test_a_quoted_title_is_not_speech():
     assert spans(text) == []
     assert not is_speech('"Joint Training and Consultancy Memorandum"')
     assert is_speech('"Being a partner of the strongest nation in the world is a great honor for us,"')
+
+
+# issue 10: "X said" after a quotation attributes it, X named by no title
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ('Kenya and Ghana signed an agreement on trade.\n\n"This is a great day for both our nations and our people,"'
+     ' Mensah said at the ceremony.', "en", "Mensah"),
+    ('Chile y Perú firmaron un acuerdo comercial.\n\n"Este acuerdo no se estaría firmando sin el trabajo de todos",'
+     ' dijo Fuentes en una conferencia.', "es", "Fuentes"),
+    ('President Samuel Okoro of Kenya and Ghana signed an agreement on trade.\n\n"This is a great day for both our'
+     ' nations and our people," Okoro said.', "en", "Samuel Okoro"),
+    ("وقعت مصر والأردن اتفاقية للتعاون في مجال المياه.\n\n«هذه خطوة مهمة لبلدينا وشعبينا في المستقبل»، قال سامي"
+     " حداد للصحفيين.", "ar", "سامي حداد"),
+    ('ישראל ויוון חתמו על הסכם בתחום האנרגיה.\n\n"זהו יום חשוב מאוד לשתי המדינות ולשני העמים שלנו", אמר יוסי'
+     ' לוי לכתבים.', "he", "יוסי לוי"),
+])
+def test_a_name_by_the_quote_verb_after_a_quotation_is_its_speaker(text, lang, speaker):
+    assert [q.speaker for e in extract(text, lang) for q in e.quotes] == [speaker]

@@ -384,6 +384,7 @@ class _Builder:
     # -- completing an event ---------------------------------------------------------------
     def _complete(self, ev: EventMention) -> None:
         self._more_parties(ev)
+        self._drop_affiliations(ev)
         self._pair_subject(ev)
         self._presence_elsewhere(ev)
         self._assign_sides(ev)
@@ -394,6 +395,20 @@ class _Builder:
         keep_own_subjects(ev, self.clauses_of.get(ev.index, []))
         spans = [(c.sentence.start, c.sentence.end) for c in self.clauses_of.get(ev.index, [])]
         ev.bodies = bodies_for(self.doc.text, self.doc.lang, self.doc.hits, spans, {p.value for p in ev.parties})
+
+    def _drop_affiliations(self, ev: EventMention) -> None:
+        """An organisation named only inside a signer's office ("נשיא האוניברסיטה העברית", "Rector
+        of X University") is whom the signer works for, not a party, when two others are named."""
+        roles = [(p.role_start, p.role_end) for p in self.people if p.role_start is not None and p.role_end]
+
+        def in_role(f: Found) -> bool:
+            return any(a <= f.start and f.end <= b for a, b in roles)  # type: ignore[operator]
+
+        only_in_roles = {f.value for f in ev.parties if str(f.value).startswith("org:")
+                         and all(in_role(g) for g in ev.parties if g.value == f.value)}
+        keep = [f for f in ev.parties if f.value not in only_in_roles]
+        if only_in_roles and len({f.value for f in keep}) >= 2:
+            ev.parties = keep
 
     def _pair_subject(self, ev: EventMention) -> None:
         """"The two leaders signed ...", "лидеры двух стран скрепили подписями": with no signer

@@ -2,15 +2,17 @@
 
 The speaker is the person named in the lead-in that ends with a colon (`Prime Minister Benjamin
 Okoro:` on the line before, `... Dana Levi said :`), or next to a quote verb right after the
-quotation (`," Aliyev said.`), or, for a pronoun (`a-t-il poursuivi`, `he added`), the speaker of the
-previous quotation.
+quotation (`," Aliyev said.`, `», dijo Fuentes`: a name no title introduced too), or, for a
+pronoun (`a-t-il poursuivi`, `he added`), the speaker of the previous quotation.
 """
 
 from __future__ import annotations
 
 from accords.extract.annotate import Doc
-from accords.extract.people import PersonMention, find_people
+from accords.extract.people import PersonMention, find_people, name_by_verb
 from accords.model import EventMention, Quote
+from accords.names import same_name
+from accords.text.matcher import Hit
 
 _LEAD_IN = 300   # characters before a quotation where its lead-in may stand
 _TAIL = 90       # characters after a quotation where its attribution may stand
@@ -37,6 +39,16 @@ def _lead_in(doc: Doc, q_start: int) -> tuple[int, int] | None:
     return None
 
 
+def _named_by_verb(doc: Doc, verb: Hit, people: list[PersonMention]) -> PersonMention | None:
+    """"X said" after a quotation, X named by no title: X, under the full name the text gives
+    them elsewhere when it does ("Okoro" for President Samuel Okoro)."""
+    got = name_by_verb(doc, verb)
+    if got is None:
+        return None
+    full = next((p for p in people if p.rule != "known-name" and same_name(p.name, got.name)), None)
+    return full or got
+
+
 def _tail(doc: Doc, q_end: int) -> tuple[int, int]:
     end = min(len(doc.text), q_end + _TAIL)
     nl = doc.text.find("\n", q_end)
@@ -58,8 +70,9 @@ def attach_quotes(doc: Doc, events: list[EventMention]) -> None:
             speaker = _last_person(people, *lead)
         if speaker is None:
             t0, t1 = _tail(doc, b)
-            if doc.hits_in(t0, t1, "quote_verb"):
-                speaker = _last_person(people, t0, t1) or previous
+            verbs = doc.hits_in(t0, t1, "quote_verb")
+            if verbs:
+                speaker = _last_person(people, t0, t1) or _named_by_verb(doc, verbs[0], people) or previous
         if speaker is not None:
             previous = speaker
         events[0].quotes.append(Quote(speaker.name if speaker else None,

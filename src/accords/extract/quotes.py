@@ -61,10 +61,7 @@ def quote_spans(text: str, pack: LangPack, min_len: int = 25,
         if ch not in pairs and ch not in closers:
             continue
         symmetric = pairs.get(ch) == ch
-        if symmetric:
-            kind = _direction(text, i)
-        else:
-            kind = "open" if ch in pairs else "close"
+        kind = _direction(text, i) if symmetric else ("open" if ch in pairs else "close")
         if kind == "open":
             at_para_start = i == 0 or text[i - 1] == "\n"
             if stack and at_para_start and stack[-1][0] == pairs[ch] and len(stack) == 1:

@@ -166,9 +166,15 @@ class _Context:
         self.places = sorted((h for h in hits if h.kind in ("party", "city")), key=lambda h: h.start)
         self.known = sorted((h for h in hits if h.kind == "party" and str(h.value).startswith("org:")),
                             key=lambda h: h.start)
+        self._role_ends = sorted(h.end for h in hits if h.kind == "role")
         self._state_starts = [h.start for h in self.states]
         self._place_starts = [h.start for h in self.places]
         self._known_starts = [h.start for h in self.known]
+
+    def role_before(self, pos: int, reach: int = 30) -> bool:
+        """A title or office ends within `reach` characters before `pos`."""
+        i = bisect_left(self._role_ends, pos)
+        return i > 0 and pos - self._role_ends[i - 1] <= reach
 
     def stops_at(self, t: _Tok) -> bool:
         i = bisect_left(self.breaks, t.start)
@@ -224,7 +230,9 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
             break  # one organisation word a name; "Ltd." or "Group" ends the name before
     hi = i
     while not w.before and hi + 1 < len(toks) and joined(hi, hi + 1) and not toks[hi].text.endswith("."):
-        if name_word(toks[hi + 1], left=False):
+        # A name that ends in its organisation word ("Trabzon University") is whole: the
+        # capitalised words right after it are someone's name ("... University Selim Kaya").
+        if name_word(toks[hi + 1], left=False) and not lo < i:
             hi += 1
             continue
         j, conj = hi + 1, False
@@ -246,6 +254,8 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
         hi -= 1
     if hi == lo:
         return None
+    if ctx is not None and lo == i and not _capital(toks[i]) and hi - i >= 2 and ctx.role_before(toks[i].start):
+        return None  # "el decano de la facultad Abel Ortiz Rivas": the dean's name, after a common noun
     return lo, hi
 
 
@@ -269,6 +279,8 @@ def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Cont
             break
         if step > 0 and f != t.folded and t.folded[:1] in "وו" and (taken or definite_head):
             break  # "and ...": the next name begins, or the word was an adjective (الأكاديمية والبحثية)
+        if step > 0 and definite_head and w.articles and not any(t.folded.startswith(a) for a in w.articles):
+            break  # "للشركة سامي الحداد": after "the company" only its adjectives, then someone's name
         state = ctx.state_in(t)
         if state is not None:
             if step > 0 and not taken:
@@ -278,6 +290,8 @@ def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Cont
             j = k
             break
         j, taken = k, taken + 1
+        if step > 0 and ctx.places_from(t.start, t.end - 1):
+            break  # "جامعة القاهرة سامي حداد": a name after its city is someone else's
     while w.before and j > 0 and w.terms.get(toks[j - 1].folded) \
             and not _PUNCT.search(text[toks[j - 1].end : toks[j].start]):
         j -= 1
