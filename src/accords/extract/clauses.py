@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from accords.extract.annotate import Doc
+from accords.extract.dates import DateExpr, ago_spans, find_dates
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
 from accords.text.segment import Segment
@@ -26,6 +29,11 @@ _NOT_DONE_AFTER = 50
 # How far (in characters) an announced instrument may stand from the verb: its object, or the
 # subject of a verb-final clause ("توافقنامه را اعلام کردند"), not a word of another clause.
 _ANNOUNCE_REACH = 60
+# How far after a signing verb a bare year of its own clause still dates it ("that Kenya and
+# Germany concluded in Berlin in 2024"): past a place, not into the next clause.
+_YEAR_REACH = 32
+_BARE_YEAR = regex.compile(r"(?<![\p{N}\-–/.])(?:19|20)\d\d(?![\p{N}]|\s*[-–/]\s*\d)")
+_CLAUSE_MARKS = ",;:،؛.!?؟\n"
 
 
 @dataclass
@@ -145,12 +153,14 @@ def find_clauses(doc: Doc) -> list[Clause]:
             if _governed_by_not_done(doc, verb, sent, hits):
                 continue
             rel = _related_start(doc, hits, verb)
+            if rel is None and verb.kind == "done" and _earlier_time(doc, verb, sent):
+                rel = _pluperfect_start(doc, verb, hits)
             completed = any(h.kind == "completion" for h in hits) or _witnessed(doc, verb, hits)
             if verb.kind == "nominal" and rel is None and not completed:
                 continue  # "signing" alone does not say a signing took place ("took place" does)
             if verb.kind == "announce":
                 inst = _announced(doc, verb, hits)
-                if inst is None or rel is not None:
+                if inst is None or rel is not None or _unsigned_elsewhere(doc):
                     continue
             else:
                 inst = _nearest(hits, verb.start, ("instrument", "anaphora"))
@@ -160,4 +170,87 @@ def find_clauses(doc: Doc) -> list[Clause]:
             if any(c.sentence == sent and c.related == related for c in out):
                 continue
             out.append(Clause(sent, verb, inst, related, rel, hits))
-    return out
+    return _recalled_in_detail(doc, _cut_at_recall(out))
+
+
+# -- signings told as earlier ones, and documents that tell no new signing --------------------
+
+def _own_clause(doc: Doc, verb: Hit, sent: Segment) -> tuple[int, int]:
+    """The comma-bounded part of the sentence that holds the verb."""
+    lo, hi = verb.start, verb.end
+    while lo > sent.start and doc.text[lo - 1] not in _CLAUSE_MARKS:
+        lo -= 1
+    while hi < sent.end and doc.text[hi] not in _CLAUSE_MARKS:
+        hi += 1
+    return lo, hi
+
+
+def _earlier_time(doc: Doc, verb: Hit, sent: Segment) -> bool:
+    """The verb's own clause puts the signing back in time: "two years ago", "לפני כשנתיים",
+    "два года назад", or a bare year after a place word ("concluded in Berlin in 2024", "заключен
+    еще в 2000 году"). A fresh signing is reported with its day, or "today"; one dated by a
+    year alone, or counted back, is an earlier one that the report recalls."""
+    lo, hi = _own_clause(doc, verb, sent)
+    if any(lo <= a and b <= hi for a, b in ago_spans(doc)):
+        return True
+    words = {fold_str(w) for w in doc.pack.get("places.yaml", "locatives")}
+    words |= {fold_str(w) for w in doc.pack.get("date_words.yaml", "year_words")}
+    words -= {fold_str(w) for w in doc.pack.get("date_words.yaml", "bound_words")}
+    dated = [(e.start, e.end) for e in _dates(doc) if e.month or e.day]
+    for m in _BARE_YEAR.finditer(doc.text, verb.end, min(hi, verb.end + _YEAR_REACH)):
+        if any(a <= m.start() < b for a, b in dated):
+            continue  # part of a date with its month ("signed on 3 May 2015"): a dated signing
+        before = doc.text[lo:m.start()].split()
+        if before and fold_str(before[-1].strip("-")) in words | {fold_str(w).strip("-") for w in words}:
+            return True
+    return False
+
+
+def _dates(doc: Doc) -> list[DateExpr]:
+    got = doc.cache.get("clause_dates")
+    if got is None:
+        got = doc.cache["clause_dates"] = find_dates(doc, bounds=True)
+    return got  # type: ignore[return-value]
+
+
+def _unsigned_elsewhere(doc: Doc) -> bool:
+    """The document says somewhere, even in a quote, that an instrument is not signed yet
+    ("with a view to the future signing", "paraphé", "initialled"): an announcement in it is of a
+    deal reached, not signed."""
+    return any(h.kind == "not_done" for h in doc.hits)
+
+
+def _recalled_in_detail(doc: Doc, clauses: list[Clause]) -> list[Clause]:
+    """A document that tells only earlier signings reports one when it recalls it in detail:
+    its day or month, and who signed or where ("the agreement, signed on 30 April in Washington
+    by X and Y, was ratified today"). One named in passing ("the deal signed two years ago",
+    "the 2000 agreement") is background to other news: a ratification vote, a withdrawal, a
+    meeting. With a fresh signing in the document, earlier ones are kept as its related entries."""
+    if not clauses or any(not c.related for c in clauses):
+        return clauses
+    from accords.extract.people import find_people
+
+    people = find_people(doc)
+    kept = []
+    for c in clauses:
+        lo = c.related_from if c.related_from is not None else c.start
+        dated = any(lo <= e.start < c.end and (e.day or e.month) and not e.bound for e in _dates(doc))
+        placed = bool(doc.hits_in(lo, c.end, "city", "landmark"))
+        signers = any(lo <= p.start < c.end for p in people)
+        if dated and (placed or signers):
+            kept.append(c)
+    return kept
+
+
+def _cut_at_recall(clauses: list[Clause]) -> list[Clause]:
+    """A fresh signing and an earlier one in one sentence ("..., the third such treaty France has
+    concluded, after the one signed with Germany in 1963"): the fresh clause reads its parties,
+    people, date and place only up to where the earlier one begins."""
+    for c in clauses:
+        if c.related or c.related_from is not None:
+            continue
+        later = [r.related_from for r in clauses if r.related and r.sentence == c.sentence
+                 and r.related_from is not None and r.related_from > c.verb.end]
+        if later:
+            c.related_from = min(later)
+    return clauses

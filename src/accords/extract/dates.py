@@ -560,3 +560,25 @@ def _joinable(gap: str, a: DateExpr, b: DateExpr) -> bool:
     if gap.strip() == "/" and a.month and a.month == b.month:
         return True  # "3 شباط/فبراير 2026": the month in two names
     return len(gap) <= 4 and all(c in " ,،()\u00a0-—" for c in gap)
+
+
+def _ago_pattern(phrase: str) -> regex.Pattern[str]:
+    """A folded phrase of the pack, `*` standing for one word ("il y a * ans")."""
+    parts = [r"\S{1,12}" if w == "*" else regex.escape(fold_str(w)) for w in phrase.split()]
+    return regex.compile(r"(?<![\p{L}\p{N}])" + r"\s+".join(parts) + r"(?![\p{L}])")
+
+
+def ago_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans (original offsets) of a time counted back from the publication: "two years ago",
+    "לפני כשנתיים", "два года назад", "iki yıl önce". No day can be read from one, but what
+    happened then happened before the report."""
+    cached = doc.cache.get("ago_spans")
+    if cached is None:
+        phrases = doc.pack.get("date_words.yaml", "ago_phrases")
+        found = []
+        for p in phrases:
+            for m in _ago_pattern(str(p)).finditer(doc.folded.text):
+                found.append(doc.folded.span(m.start(), m.end()))
+        cached = sorted(set(found))
+        doc.cache["ago_spans"] = cached
+    return cached  # type: ignore[return-value]

@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "months": "map", "weekdays": "map", "relative_days": "map", "relative_months": "map",
         "year_words": "list", "hebrew_months": "map", "hijri_months": "map", "persian_months": "map",
         "relative_years": "map", "relative_weeks": "map", "same_day": "list", "range_words": "list",
-        "bound_words": "list", "bound_words_after": "list",
+        "bound_words": "list", "bound_words_after": "list", "ago_phrases": "list",
     },
     "quote_patterns.yaml": {"verbs": "list", "marks": "list", "complementizers": "list"},
     "cooperation_areas.yaml": {"areas": "table", "domains": "table", "subject_cues": "list", "content_cues": "list",

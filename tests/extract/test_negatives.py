@@ -1,0 +1,86 @@
+"""Negatives as real reports give them: an earlier signing recalled in passing, a deal reached or
+initialled but not signed, a law or decree signed at home, a ratification with no detail of the
+signing. None of these is a record; a recalled signing told in detail is (issue 10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from accords.extract import extract
+
+PUB = dt.date(2025, 6, 12)
+
+
+@pytest.mark.parametrize("lang, text", [
+    # an earlier signing counted back from the report
+    ("en", "The two ministers reviewed progress under the energy agreement that Chile and Peru signed two years ago."),
+    ("he", "השרים דנו ביישום הסכם האנרגיה שנחתם בין צ'ילה לפרו לפני כשנתיים."),
+    ("ru", "Министры обсудили ход выполнения соглашения, которое Чили и Перу подписали три года назад."),
+    ("tr", "Bakanlar, Şili ile Peru'nun iki yıl önce imzaladığı enerji anlaşmasını ele aldı."),
+    # an earlier signing dated by a bare year, after its place
+    ("en", "The ministers discussed the migration agreement that Chile and Peru concluded in Lima in 2019."),
+    ("ru", "Документ с перуанской стороной был заключен еще в 2000 году."),
+    ("es", "Los ministros repasaron el acuerdo comercial que Chile y Perú firmaron en Lima en 2019."),
+])
+def test_an_earlier_signing_recalled_in_passing_is_no_record(lang, text):
+    assert extract(text, lang, PUB) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "President Ana Rivas signed a law on the denunciation of the fisheries agreement with Peru."),
+    ("ru", "Президент Чили подписал закон об отмене соглашения с Перу о рыболовстве."),
+    ("de", "Der Präsident unterzeichnete das Gesetz zur Kündigung des Fischereiabkommens mit Peru."),
+    ("fr", "Le président chilien a signé la loi portant dénonciation de l'accord de pêche avec le Pérou."),
+])
+def test_a_law_signed_at_home_is_no_signing_of_the_agreement(lang, text):
+    assert extract(text, lang, PUB) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Chile and Peru announced a free trade agreement on Friday after the conclusion of negotiations; "
+           "the text now goes to legal review."),
+    ("es", "Chile y Perú anunciaron el acuerdo de libre comercio tras el cierre de las negociaciones, "
+           "con vistas a su futura firma."),
+    ("ar", "وقع وزيرا خارجية تشيلي والبيرو بالأحرف الأولى على اتفاقية للتجارة الحرة."),
+    ("de", "Chile und Peru haben das Handelsabkommen paraphiert; unterzeichnet werden soll es im Herbst."),
+    ("he", "שרי הכלכלה של צ'ילה ופרו חתמו בראשי תיבות על הסכם סחר חופשי בין המדינות."),
+])
+def test_a_deal_reached_or_initialled_is_not_signed(lang, text):
+    assert extract(text, lang, PUB) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The parliament of Chile ratified the trade agreement that Chile and Peru signed in 2024."),
+    ("fr", "Le parlement chilien a ratifié l'accord commercial que le Chili et le Pérou ont signé en 2024."),
+    ("ru", "Парламент Чили ратифицировал торговое соглашение, которое Чили и Перу подписали в 2024 году."),
+])
+def test_a_ratification_with_no_detail_of_the_signing_is_no_record(lang, text):
+    assert extract(text, lang, PUB) == []
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("en", "The parliament of Chile ratified the trade agreement that Chile and Peru signed "
+           "on 3 May 2024 in Lima.", "2024-05-03"),
+    ("ru", "Парламент Чили ратифицировал соглашение, которое Чили и Перу подписали 3 мая 2024 года в Лиме.",
+     "2024-05-03"),
+    ("fr", "Le parlement chilien a ratifié l'accord que le Chili et le Pérou ont signé le 3 mai 2024 à Lima.",
+     "2024-05-03"),
+])
+def test_a_signing_recalled_with_its_day_and_place_is_a_record(lang, text, day):
+    events = extract(text, lang, PUB)
+    assert events and events[0].date_signed and events[0].date_signed.value == day
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Chile and Peru signed a fisheries protocol in Lima today, the third such text Chile has "
+           "concluded, after the one signed with Bolivia in 2003."),
+    ("fr", "Le Chili et le Pérou ont signé aujourd'hui à Lima un protocole sur la pêche, le troisième conclu "
+           "par le Chili, après celui signé avec la Bolivie en 2003."),
+])
+def test_a_fresh_signing_keeps_the_earlier_one_as_related(lang, text):
+    events = extract(text, lang, PUB)
+    assert len(events) == 1
+    assert {p.value for p in events[0].parties} == {"CL", "PE"}
+    assert events[0].date_signed and events[0].date_signed.value == PUB.isoformat()
