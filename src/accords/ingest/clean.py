@@ -163,6 +163,7 @@ def _date_in_url(date: str, url: str) -> bool:
 _END = ".!?؟…。:;：；"
 _CLOSERS = "\"'”’»)]）」』"
 _HEADLINE_MAX = 160  # a linked headline after "Read also" is a short line with no full stop
+_SHORT = 60  # a line shorter than this that closes its block with no full stop is a heading or a byline
 # A hard-wrapped page: no line longer than this, and at least two lines that fill the width.
 _WRAP_MAX = 200
 _FILL = 0.7
@@ -189,11 +190,13 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if len(full) >= 2 else None
 
 
-def _continues(line: str, nxt: str, width: int | None) -> bool:
-    """Whether `nxt` carries on the sentence that `line` leaves open."""
+def _continues(line: str, nxt: str, width: int | None, after: str = "") -> bool:
+    """Whether `nxt` carries on the sentence that `line` leaves open (`after` is the line after it)."""
     s, n = line.rstrip(), nxt.lstrip()
     if not s or not n or _ends_sentence(s) or _LIST_ITEM.match(n):
         return False
+    if not after.strip() and not _ends_sentence(n) and len(n.rstrip()) < _SHORT:
+        return False  # a short line alone at the end of its block: "press release 13 May 2024", a byline
     if not (n[0].isalpha() or n[0].isdigit() or n[0] in "\"'«“„("):
         return False
     if n[0].islower() and not n[0].isdigit():
@@ -222,5 +225,6 @@ def join_wrapped(text: str) -> str:
     for i, line in enumerate(lines):
         out.append(line)
         if i + 1 < len(lines):
-            out.append(" " if _continues(line, lines[i + 1], width) else "\n")
+            after = lines[i + 2] if i + 2 < len(lines) else ""
+            out.append(" " if _continues(line, lines[i + 1], width, after) else "\n")
     return "".join(out)
