@@ -77,6 +77,17 @@ def test_dateline_without_year(text, lang, month_day):
     ({}, Cleaned("BAKU, Feb. 3 (Reuters) —\nText."), None, None),
     ({}, Cleaned("Москва, 18 октября - АиФ\nТекст.", "2025-04", "page-metadata"), "2025-04", "page-metadata"),
     ({}, Cleaned("Text without any date."), None, None),
+    # a page-metadata or meta-tag date that the text's dateline contradicts gives way to it
+    ({}, Cleaned("BAKU, 13 September 2024 (AP) - Text.", "2023-09-13", "page-metadata"),
+     "2024-09-13", "dateline"),
+    ({}, Cleaned("Москва, 18 октября 2025 - АиФ\nТекст.", "2023-10-18", "html-metadata"),
+     "2025-10-18", "dateline"),
+    ({}, Cleaned("Ankara, 12 Ağustos 2025\nMetin.", "2024-08-12", "page-metadata"), "2025-08-12", "dateline"),
+    # agreeing, the metadata stays first; the feed is never overruled
+    ({}, Cleaned("Ankara, 12 Ağustos 2025\nMetin.", "2025-08-12", "page-metadata"), "2025-08-12", "page-metadata"),
+    ({"published": "2024-09-13"}, Cleaned("press release 13 September 2023\nText."), "2024-09-13", "feed"),
+    # a date in the address when the feed and the page give none: /20201201/
+    ({"url": "https://n.test/20201201/story-4256.html"}, Cleaned("Metin burada."), "2020-12-01", "url"),
 ])
 def test_published_order(meta, cleaned, value, where):
     lang = "ru" if "Москва" in cleaned.text else "tr" if "Metin" in cleaned.text else "en"

@@ -32,7 +32,7 @@ _ANNOUNCE_REACH = 60
 # How far after a signing verb a bare year of its own clause still dates it ("that Kenya and
 # Germany concluded in Berlin in 2024"): past a place, not into the next clause.
 _YEAR_REACH = 32
-_BARE_YEAR = regex.compile(r"(?<![\p{N}\-–/.])(?:19|20)\d\d(?![\p{N}]|\s*[-–/]\s*\d)")
+_BARE_YEAR = regex.compile(r"(?<![\p{N}/.])(?<!\p{N}\s?[-–])(?:19|20)\d\d(?![\p{N}]|\s*[-–/]\s*\d)")
 _CLAUSE_MARKS = ",;:،؛.!?؟\n"
 
 
@@ -197,12 +197,15 @@ def _earlier_time(doc: Doc, verb: Hit, sent: Segment) -> bool:
     words |= {fold_str(w) for w in doc.pack.get("date_words.yaml", "year_words")}
     words -= {fold_str(w) for w in doc.pack.get("date_words.yaml", "bound_words")}
     dated = [(e.start, e.end) for e in _dates(doc) if e.month or e.day]
-    for m in _BARE_YEAR.finditer(doc.text, verb.end, min(hi, verb.end + _YEAR_REACH)):
+    words |= {w.strip("-") for w in words}
+    after = _BARE_YEAR.finditer(doc.text, verb.end, min(hi, verb.end + _YEAR_REACH))
+    before = _BARE_YEAR.finditer(doc.text, lo, verb.start)  # a verb-final clause: its whole front
+    for m in [*after, *before]:
         if any(a <= m.start() < b for a, b in dated):
             continue  # part of a date with its month ("signed on 3 May 2015"): a dated signing
-        before = doc.text[lo:m.start()].split()
-        if before and fold_str(before[-1].strip("-")) in words | {fold_str(w).strip("-") for w in words}:
-            return True
+        ahead = doc.text[lo:m.start()].split()
+        if not ahead or fold_str(ahead[-1]).strip("-") in words:
+            return True  # "in Berlin in 2024", "ב-2019", or opening its clause ("2019 hatten X und Y ...")
     return False
 
 

@@ -19,6 +19,8 @@ import warnings
 import regex
 
 _URL_DATE = regex.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-]|$)")
+# A date written without separators in a path: /20201201/, /news-20250813-, _20240617.html.
+_URL_COMPACT = regex.compile(r"(?<=[/_-])((?:20|19)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}(-\d{2})?")
 # A date-looking stretch of a dateline: "9 de julio, 2025", "10 февраля 2026", "Feb. 3, 2026", "15.09.2020".
 _DATELIKE = regex.compile(
@@ -31,11 +33,11 @@ _DATEPARSER_LANGS = ["en", "fr", "es", "de", "it", "pt", "ru", "tr", "az", "ar",
 _HEAD_LINES = 8
 _HEAD_CHARS = 72
 # A dateline opening the first paragraph: "BAKU, March 5 (Reuters) - ...", "Москва, 18 октября. –",
-# "باكو، 5 مارس (أ ف ب) -": a place of one to three words, a comma, a date with figures, an
-# optional agency in brackets, a dash.
+# "باكو، 5 مارس (أ ف ب) -", "Guwahati, August 3:": a place of one to three words, a comma, a date
+# with figures, an optional agency in brackets, a dash or a colon.
 _INLINE_DATELINE = regex.compile(
     r"^\s*\p{L}[\p{L}\p{M}.'’\-]*(?:\s+\p{L}[\p{L}\p{M}.'’\-]*){0,2}\s*[,،]\s*"
-    r"(?P<date>[^\n()\-–—,،]{0,24}?\d[^\n()\-–—]{0,24}?)\.?\s*(?:\([^)\n]{2,30}\)\s*)?[-–—]+\s")
+    r"(?P<date>[^\n()\-–—,،:]{0,24}?\d(?:[^\n()\-–—:]|:(?=\d)){0,24}?)\.?\s*(?:\([^)\n]{2,30}\)\s*)?(?:[-–—]+|:)\s")
 
 
 def normalise(value: str | None) -> str | None:
@@ -57,9 +59,11 @@ def normalise(value: str | None) -> str | None:
 
 
 def from_url(url: str | None) -> str | None:
+    """The date an article's address gives (/2025/08/13/, /2025-08/, /20250813/), if a valid one."""
     if not url:
         return None
-    m = _URL_DATE.search(url)
+    path = regex.sub(r"^[a-z]+://[^/]+", "", url)  # a host name holds no date
+    m = _URL_DATE.search(path) or _URL_COMPACT.search(path)
     if not m or not all(g.isdecimal() for g in m.groups() if g):  # digits int() cannot read
         return None
     y, mo, d = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
@@ -163,6 +167,15 @@ def inline_dateline(text: str) -> tuple[int, int] | None:
             return pos + m.start(), pos + m.end()
         pos += len(line) + 1
     return None
+
+
+def contradicted(meta: str | None, dateline: str | None) -> bool:
+    """A page's metadata date (a dump's `date` line, a meta tag) that the text's own dateline
+    contradicts: the page's template or a crawler wrote the one, the newsroom the other, so the
+    text's is trusted ("date 2023-09-13" above "BAKU, 13 September 2024 -")."""
+    if not meta or not dateline or len(dateline) != 10:
+        return False
+    return not dateline.startswith(meta[:10])
 
 
 def with_year(month_day: tuple[int, int], partial: str | None) -> str | None:
