@@ -195,7 +195,9 @@ def _earlier_time(doc: Doc, verb: Hit, sent: Segment) -> bool:
         return True
     words = {fold_str(w) for w in doc.pack.get("places.yaml", "locatives")}
     words |= {fold_str(w) for w in doc.pack.get("date_words.yaml", "year_words")}
+    # not "since 2019" (a bound) nor "a roadmap to 2030" (a target): neither dates a signing
     words -= {fold_str(w) for w in doc.pack.get("date_words.yaml", "bound_words")}
+    words -= {fold_str(w) for w in doc.pack.get("date_words.yaml", "range_words")}
     dated = [(e.start, e.end) for e in _dates(doc) if e.month or e.day]
     words |= {w.strip("-") for w in words}
     after = _BARE_YEAR.finditer(doc.text, verb.end, min(hi, verb.end + _YEAR_REACH))
@@ -218,9 +220,14 @@ def _dates(doc: Doc) -> list[DateExpr]:
 
 def _unsigned_elsewhere(doc: Doc) -> bool:
     """The document says somewhere, even in a quote, that an instrument is not signed yet
-    ("with a view to the future signing", "paraphé", "initialled"): an announcement in it is of a
-    deal reached, not signed."""
-    return any(h.kind == "not_done" for h in doc.hits)
+    ("with a view to the future signing of the agreement", "the conclusion of negotiations on an
+    agreement", "initialled the treaty"): an announcement in it is of a deal reached, not signed."""
+    for h in doc.hits:
+        if h.kind == "not_done":
+            sent = doc.sentence_of(h.start)
+            if sent and doc.hits_in(sent.start, sent.end, "instrument", "anaphora", "nominal"):
+                return True
+    return False
 
 
 def _recalled_in_detail(doc: Doc, clauses: list[Clause]) -> list[Clause]:
