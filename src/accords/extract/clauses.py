@@ -244,7 +244,7 @@ def _recalled_in_detail(doc: Doc, clauses: list[Clause]) -> list[Clause]:
     kept = []
     for c in clauses:
         lo = c.related_from if c.related_from is not None else c.start
-        dated = any(lo <= e.start < c.end and (e.day or e.month) and not e.bound for e in _dates(doc))
+        dated = any(lo <= e.start < c.end and e.precision in ("day", "month") and not e.bound for e in _dates(doc))
         placed = bool(doc.hits_in(lo, c.end, "city", "landmark"))
         signers = any(lo <= p.start < c.end for p in people)
         if dated and (placed or signers):
