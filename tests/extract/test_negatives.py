@@ -84,3 +84,23 @@ def test_a_fresh_signing_keeps_the_earlier_one_as_related(lang, text):
     assert len(events) == 1
     assert {p.value for p in events[0].parties} == {"CL", "PE"}
     assert events[0].date_signed and events[0].date_signed.value == PUB.isoformat()
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kenya and Ghana will sign a new fisheries protocol next month; the two countries signed a trade "
+           "agreement in 2019."),
+    ("ru", "Кения и Гана подпишут новый протокол в следующем месяце; в 2019 году страны подписали торговое соглашение."),
+    ("de", "Kenia und Ghana wollen nächsten Monat ein neues Protokoll unterzeichnen; 2019 hatten beide Länder ein "
+           "Handelsabkommen unterzeichnet."),
+    ("he", "הכנסת אישרה את ההסכם עם גאנה שנחתם ב-2019."),
+    ("ar", "أعلنت كينيا تعليق اتفاقية الصيد الموقعة مع غانا عام 2019."),
+])
+def test_a_signing_announced_for_later_or_a_suspension_recalls_no_new_one(lang, text):
+    assert extract(text, lang, PUB) == []
+
+
+def test_a_signing_told_with_its_object_pronoun_is_one():
+    text = "شهدت القاهرة أمس توقيع اتفاق تعاون بين مصر والأردن، وقّعه وزيرا الخارجية في مقر الوزارة."
+    events = extract(text, "ar", PUB)
+    assert events and {p.value for p in events[0].parties} >= {"EG", "JO"}
+    assert events[0].date_signed and events[0].date_signed.value == "2025-06-11"

@@ -107,3 +107,18 @@ def test_joined_sentence_gives_exact_spans_in_the_stored_text():
 ])
 def test_links_to_other_articles_and_tag_lines_are_not_the_article(text, kept):
     assert clean_text(text).text == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Body text.\n#Вьетнам #Россия #То Лам #Путин", "Body text."),
+    ("Body text.\n#Kenya #Germany #migration\nMore.", "Body text.\nMore."),
+    ("Texte.\n#France #Maroc #accord\nSuite.", "Texte.\nSuite."),
+    ("Cuerpo.\nComparte esta noticia\nMás.", "Cuerpo.\nMás."),
+])
+def test_hashtag_and_share_lines_are_not_the_article(text, kept):
+    assert clean_text(text).text == kept
+
+
+def test_a_bracketed_aside_in_a_sentence_is_kept():
+    text = "The ministers signed the accord (the photo was taken by the ministry) in Rome."
+    assert clean_text(text).text == text

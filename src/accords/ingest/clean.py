@@ -64,6 +64,10 @@ def _is_credit(line: str, credits: tuple[str, ...]) -> bool:
                for w in credits)
 
 
+# A line of hashtags: "#Вьетнам #Россия #То Лам".
+_HASHTAGS = regex.compile(r"^\s*#\S+(?:\s+\S+){0,3}(?:\s+#\S+(?:\s+\S+){0,3})+\s*$")
+
+
 def _is_widget(line: str) -> bool:
     lines, _, patterns = _chrome()
     s = line.strip()
@@ -109,7 +113,7 @@ def clean_text(text: str) -> Cleaned:
         if _bare(line) in _links():
             link_next = True
             continue
-        if _is_widget(line) or _is_credit(line, credits):
+        if _is_widget(line) or _is_credit(line, credits) or _HASHTAGS.match(line):
             continue
         sig = _outlet_line(line)
         if sig:
