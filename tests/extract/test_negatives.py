@@ -104,3 +104,25 @@ def test_a_signing_told_with_its_object_pronoun_is_one():
     events = extract(text, "ar", PUB)
     assert events and {p.value for p in events[0].parties} >= {"EG", "JO"}
     assert events[0].date_signed and events[0].date_signed.value == "2025-06-11"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "At the meeting they discussed the strategic partnership agreement signed between Chile and Peru."),
+    ("ru", "Министры обсудили ход выполнения соглашения, которое Чили и Перу подписали."),
+    ("ka", "შეხვედრაზე ისაუბრეს საქართველოსა და ჩინეთს შორის გაფორმებულ სტრატეგიული პარტნიორობის ხელშეკრულებაზე."),
+    ("ar", "بحث الوزيران تنفيذ اتفاقية المياه التي وقعتها مصر والأردن."),
+])
+def test_an_agreement_talked_about_at_a_meeting_is_no_signing(lang, text):
+    assert extract(text, lang, PUB) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kenya and Ghana discussed bilateral trade and signed an agreement on energy."),
+    ("en", "Kenya and Ghana discussed the agreement that their ministers signed today in Accra."),
+    ("ru", "Россия и Индия обсудили двустороннюю торговлю и подписали соглашение об энергетике."),
+    ("ka", "მინისტრებმა განიხილეს ვაჭრობა და მოაწერეს ხელი შეთანხმებას საქართველოსა და თურქეთს შორის."),
+    ("tr", "Türkiye ve Azerbaycan ikili ticareti ele aldı ve enerji anlaşması imzaladı."),
+    ("ar", "بحثت مصر والأردن العلاقات الثنائية ووقعتا اتفاقية للتعاون."),
+])
+def test_talks_then_a_signing_is_a_signing(lang, text):
+    assert extract(text, lang, PUB)

@@ -153,7 +153,8 @@ def find_clauses(doc: Doc) -> list[Clause]:
             if _governed_by_not_done(doc, verb, sent, hits):
                 continue
             rel = _related_start(doc, hits, verb)
-            if rel is None and verb.kind == "done" and _earlier_time(doc, verb, sent):
+            if rel is None and verb.kind == "done" and (_earlier_time(doc, verb, sent)
+                                                        or _talked_about(doc, verb, sent, hits)):
                 rel = _pluperfect_start(doc, verb, hits)
             completed = any(h.kind == "completion" for h in hits) or _witnessed(doc, verb, hits)
             if verb.kind == "nominal" and rel is None and not completed:
@@ -264,3 +265,64 @@ def _cut_at_recall(clauses: list[Clause]) -> list[Clause]:
         if later:
             c.related_from = min(later)
     return clauses
+
+
+def _words(doc: Doc, file: str, key: str) -> list[str]:
+    got = doc.cache.get(f"{file}:{key}")
+    if got is None:
+        got = doc.cache[f"{file}:{key}"] = [fold_str(str(w)) for w in doc.pack.get(file, key)]
+    return got  # type: ignore[return-value]
+
+
+def _talked_about(doc: Doc, verb: Hit, sent: Segment, hits: list[Hit]) -> bool:
+    """An instrument that a discussion verb governs, its signing told in a relative or participle
+    clause ("discussed the agreement signed between X and Y", "обсудили ход выполнения соглашения,
+    которое X и Y подписали", "ისაუბრეს ... გაფორმებულ ხელშეკრულებაზე"): an agreement already in
+    force talked about at a meeting, not a signing reported. "Discussed trade and signed an
+    agreement" (a conjunction before the verb) and "discussed trade, then signed" (a clause of its
+    own) are signings."""
+    folded = doc.folded
+    fs, fv = folded.folded_pos(sent.start), folded.folded_pos(verb.start)
+    ends = [folded.span(i, i + len(w))[1] for w in _words(doc, "signing_verbs.yaml", "discussion_verbs")
+            for i in _find_all(folded.text, w, fs, fv)]
+    if not ends:
+        return False
+    d_end = max(ends)
+    gap = doc.text[d_end:verb.start]
+    if _coordinated(doc, d_end, verb) or _dated_today(doc, verb, sent):
+        return False
+    insts = [h for h in hits if h.kind == "instrument" and d_end <= h.start]
+    attributive = any(h.end <= verb.start for h in insts)
+    participle = any(0 <= h.start - verb.end <= 60 for h in insts) and not any(c in gap for c in ",;:،")
+    if attributive and any(c in gap for c in ",;:،"):
+        # a relative clause after a comma: the verb right after it, or a relative pronoun first
+        tail = doc.text[max(gap.rfind(c) for c in ",;:،") + d_end + 1:verb.start].strip()
+        rel = tail.split()[0] if tail.split() else ""
+        return len(tail) <= 1 or fold_str(rel) in _words(doc, "language.yaml", "relative_pronouns")
+    return attributive or participle
+
+
+def _find_all(text: str, word: str, start: int, end: int) -> list[int]:
+    out, i = [], text.find(word, start, end)
+    while i >= 0 and word:
+        out.append(i)
+        i = text.find(word, i + 1, end)
+    return out
+
+
+def _coordinated(doc: Doc, d_end: int, verb: Hit) -> bool:
+    """The signing verb is coordinated with the discussion verb: a conjunction right after the one
+    ("ele aldı ve ... imzaladı") or right before the other ("discussed trade and signed", "ووقعتا")."""
+    conj = set(_words(doc, "language.yaml", "conjunctions"))
+    between = doc.tokens_in(d_end, verb.start)
+    if between and (between[0].folded in conj or between[-1].folded in conj):
+        return True
+    own = doc.tokens_in(max(0, verb.start - 3), verb.end)  # a conjunction written on the verb: ووقعا
+    prefix = doc.text[own[0].start:verb.start] if own and own[0].start < verb.start else ""
+    return fold_str(prefix) in conj
+
+
+def _dated_today(doc: Doc, verb: Hit, sent: Segment) -> bool:
+    """The verb's own clause gives the signing a day ("that their ministers signed today")."""
+    lo, hi = _own_clause(doc, verb, sent)
+    return any(lo <= e.start < hi and e.precision == "day" for e in _dates(doc))
