@@ -89,7 +89,8 @@ def test_a_fresh_signing_keeps_the_earlier_one_as_related(lang, text):
 @pytest.mark.parametrize("lang, text", [
     ("en", "Kenya and Ghana will sign a new fisheries protocol next month; the two countries signed a trade "
            "agreement in 2019."),
-    ("ru", "Кения и Гана подпишут новый протокол в следующем месяце; в 2019 году страны подписали торговое соглашение."),
+    ("ru", "Кения и Гана подпишут новый протокол в следующем месяце; в 2019 году страны подписали "
+           "торговое соглашение."),
     ("de", "Kenia und Ghana wollen nächsten Monat ein neues Protokoll unterzeichnen; 2019 hatten beide Länder ein "
            "Handelsabkommen unterzeichnet."),
     ("he", "הכנסת אישרה את ההסכם עם גאנה שנחתם ב-2019."),
