@@ -81,6 +81,7 @@ def test_a_line_broken_inside_a_sentence_is_joined(text, joined):
     "הסכם נחתם היום\nמאת כתב החדשות",
     "Minister signs a migration agreement with Kenya\npress release 13 September 2024\n\nThe minister signed it today.",
     "Le ministre signe un accord avec le Kenya\npublié le 13 septembre 2024\n\nLe ministre l'a signé aujourd'hui.",
+    "Kenya and Ghana sign a migration pact\nby John Smith\nNAIROBI - The ministers signed the pact today.",
 ])
 def test_headlines_datelines_and_lists_keep_their_lines(text):
     assert clean_text(text).text.count("\n") == text.count("\n")

@@ -199,8 +199,8 @@ def _continues(line: str, nxt: str, width: int | None, after: str = "") -> bool:
     s, n = line.rstrip(), nxt.lstrip()
     if not s or not n or _ends_sentence(s) or _LIST_ITEM.match(n):
         return False
-    if not after.strip() and not _ends_sentence(n) and len(n.rstrip()) < _SHORT:
-        return False  # a short line alone at the end of its block: "press release 13 May 2024", a byline
+    if not _ends_sentence(n) and len(n.rstrip()) < _SHORT and not _continues(nxt, after, width):
+        return False  # a short line that ends nothing: "press release 13 May 2024", "by John Smith"
     if not (n[0].isalpha() or n[0].isdigit() or n[0] in "\"'«“„("):
         return False
     if n[0].islower() and not n[0].isdigit():
