@@ -86,6 +86,12 @@ def test_dateline_without_year(text, lang, month_day):
     # agreeing, the metadata stays first; the feed is never overruled
     ({}, Cleaned("Ankara, 12 Ağustos 2025\nMetin.", "2025-08-12", "page-metadata"), "2025-08-12", "page-metadata"),
     ({"published": "2024-09-13"}, Cleaned("press release 13 September 2023\nText."), "2024-09-13", "feed"),
+    # a feed date days after the text's dateline is a crawl date: the dateline dates the report
+    ({"published": "2025-03-09"}, Cleaned("BAKU, 5 March 2025 (AP) - Text."), "2025-03-05", "dateline"),
+    ({"published": "2025-10-21"}, Cleaned("Москва, 18 октября 2025 - АиФ\nТекст."), "2025-10-18", "dateline"),
+    ({"published": "2025-08-14"}, Cleaned("Ankara, 12 Ağustos 2025\nMetin."), "2025-08-12", "dateline"),
+    # a dateline after the feed date is not trusted over it
+    ({"published": "2025-08-10"}, Cleaned("Ankara, 12 Ağustos 2025\nMetin."), "2025-08-10", "feed"),
     # a date in the address when the feed and the page give none: /20201201/
     ({"url": "https://n.test/20201201/story-4256.html"}, Cleaned("Metin burada."), "2020-12-01", "url"),
 ])

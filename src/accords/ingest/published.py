@@ -178,6 +178,23 @@ def contradicted(meta: str | None, dateline: str | None) -> bool:
     return not dateline.startswith(meta[:10])
 
 
+CRAWL_LAG = 31  # days: how long after a report a crawler may first see it
+
+
+def crawl_lag(feed: str | None, dateline: str | None) -> bool:
+    """A feed date a few days after the text's own dateline: the day a crawler saw the page, not
+    the day the newsroom dated it, and "on Monday" counts from the newsroom's day. A dateline
+    later than the feed, or a year before it (a typo: "13 September 2023" in a 2024 release), is
+    not trusted over the feed."""
+    if not feed or not dateline or len(feed) != 10 or len(dateline) != 10:
+        return False
+    try:
+        lag = (dt.date.fromisoformat(feed) - dt.date.fromisoformat(dateline)).days
+    except ValueError:
+        return False
+    return 0 < lag <= CRAWL_LAG
+
+
 def with_year(month_day: tuple[int, int], partial: str | None) -> str | None:
     """A yearless dateline completed from other metadata (YYYY or YYYY-MM): same month if that
     says one, else nothing; never a guessed year."""
