@@ -44,9 +44,10 @@ def _clean(raw: RawInput) -> Cleaned:
 def _published(raw: RawInput, cleaned: Cleaned, lang: str | None) -> tuple[str | None, str | None]:
     """The publication date and where it came from: feed, HTML metadata, page-metadata line,
     dateline, URL — in that order, save that a metadata date the text's dateline contradicts
-    gives way to the dateline, and so does a feed date up to a month after it (a crawl date). A partial date (YYYY-MM) higher up is refined by a full one
-    lower down that agrees with it; a dateline without a year takes the year of a partial date
-    (feed, metadata, URL) or gives nothing."""
+    gives way to the dateline, and so does a feed date up to a month after it (a crawl date).
+    A partial date (YYYY-MM) higher up is refined by a full one lower down that agrees with it;
+    a dateline without a year takes the year of a partial date (feed, metadata, URL) or gives
+    nothing."""
     given = pub.normalise(raw.meta.get("published"))
     meta = pub.normalise(cleaned.published) if cleaned.published else None
     url = pub.from_url(raw.meta.get("url") or cleaned.url)
