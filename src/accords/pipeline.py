@@ -51,17 +51,18 @@ def _published(raw: RawInput, cleaned: Cleaned, lang: str | None) -> tuple[str |
     given = pub.normalise(raw.meta.get("published"))
     meta = pub.normalise(cleaned.published) if cleaned.published else None
     url = pub.from_url(raw.meta.get("url") or cleaned.url)
-    line = pub.from_dateline(cleaned.text, lang)
-    if pub.contradicted(meta, line):
+    quick = pub.from_dateline(cleaned.text, lang, fallback=False) if given or meta else None
+    if pub.contradicted(meta, quick):
         meta = None  # the page's metadata against the text's own dateline: the text is trusted
-    if pub.crawl_lag(given, line):
-        return line, "dateline"  # the feed's date is when a crawler saw the page
+    if pub.crawl_lag(given, quick):
+        return quick, "dateline"  # the feed's date is when a crawler saw the page
     ranked = [(given, "feed"), (meta, cleaned.published_from or "metadata")]
     for value, where in ranked:
         if value and len(value) == 10:
             return value, where
     higher = [v for v, _ in ranked if v]  # partial dates above the dateline: it must agree with them
     partial = [(v, w) for v, w in ranked + [(url, "url")] if v]
+    line = pub.from_dateline(cleaned.text, lang)
     if line and all(line.startswith(v) for v in higher):
         return line, "dateline"
     if url and len(url) == 10 and all(url.startswith(v) for v in higher):

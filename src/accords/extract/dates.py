@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cache
 
 import regex
 
@@ -562,10 +563,16 @@ def _joinable(gap: str, a: DateExpr, b: DateExpr) -> bool:
     return len(gap) <= 4 and all(c in " ,،()\u00a0-—" for c in gap)
 
 
-def _ago_pattern(phrase: str) -> regex.Pattern[str]:
-    """A folded phrase of the pack, `*` standing for one word ("il y a * ans")."""
-    parts = [r"\S{1,12}" if w == "*" else regex.escape(fold_str(w)) for w in phrase.split()]
-    return regex.compile(r"(?<![\p{L}\p{N}])" + r"\s+".join(parts) + r"(?![\p{L}])")
+@cache
+def _ago_pattern(lang: str, phrases: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The pack's phrases as one pattern over folded text, `*` standing for one word ("il y a * ans")."""
+    alts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        parts = [r"\S{1,12}" if w == "*" else regex.escape(fold_str(w)) for w in phrase.split()]
+        alts.append(r"\s+".join(parts))
+    if not alts:
+        return None
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}])")
 
 
 def ago_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -574,11 +581,7 @@ def ago_spans(doc: Doc) -> list[tuple[int, int]]:
     happened then happened before the report."""
     cached = doc.cache.get("ago_spans")
     if cached is None:
-        phrases = doc.pack.get("date_words.yaml", "ago_phrases")
-        found = []
-        for p in phrases:
-            for m in _ago_pattern(str(p)).finditer(doc.folded.text):
-                found.append(doc.folded.span(m.start(), m.end()))
-        cached = sorted(set(found))
-        doc.cache["ago_spans"] = cached
+        pattern = _ago_pattern(doc.lang, tuple(str(p) for p in doc.pack.get("date_words.yaml", "ago_phrases")))
+        found = [doc.folded.span(m.start(), m.end()) for m in pattern.finditer(doc.folded.text)] if pattern else []
+        cached = doc.cache["ago_spans"] = sorted(set(found))
     return cached  # type: ignore[return-value]

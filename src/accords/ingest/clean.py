@@ -55,13 +55,16 @@ def _bare(line: str) -> str:
     return line.strip().strip(":：-–—•*|[]() ").casefold()
 
 
+@cache
+def _credit_opening(credits: tuple[str, ...]) -> regex.Pattern[str]:
+    alt = "|".join(regex.escape(w) for w in sorted(credits, key=len, reverse=True))
+    return regex.compile(rf"(?:{alt})\s{{0,2}}[:：|]")
+
+
 def _is_credit(line: str, credits: tuple[str, ...]) -> bool:
     """A line opened by a credit, link or tag word and a colon: "Photo: ...", "Читайте также: ..."."""
     low = line.strip().lstrip("-–—•*([ ").casefold()
-    if len(low) > 200:
-        return False
-    return any(low.startswith(w) and low[len(w) : len(w) + 3].lstrip().startswith((":", "：", "|"))
-               for w in credits)
+    return len(low) <= 200 and bool(_credit_opening(credits).match(low))
 
 
 # A line of hashtags: "#Вьетнам #Россия #То Лам".

@@ -89,8 +89,9 @@ def _parse(text: str, lang: str | None) -> dt.date | None:
     return got.date()
 
 
-def from_dateline(text: str, lang: str | None) -> str | None:
-    """A full date in the first short lines of the text."""
+def from_dateline(text: str, lang: str | None, fallback: bool = True) -> str | None:
+    """A full date in the first short lines of the text (with `fallback` False, only as the
+    language pack reads dates: no dateparser, for a quick check of other metadata)."""
     from accords.errors import LanguageDataError
     from accords.extract.annotate import annotate
     from accords.extract.dates import find_dates
@@ -106,7 +107,7 @@ def from_dateline(text: str, lang: str | None) -> str | None:
                         return value
             except LanguageDataError:
                 pass
-        for m in _DATELIKE.finditer(line):
+        for m in _DATELIKE.finditer(line) if fallback else ():
             got = _parse(m.group(0), lang)
             if got and _dateline_like(line, m.start(), m.end()):
                 return got.isoformat()
