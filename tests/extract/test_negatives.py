@@ -127,3 +127,13 @@ def test_an_agreement_talked_about_at_a_meeting_is_no_signing(lang, text):
 ])
 def test_talks_then_a_signing_is_a_signing(lang, text):
     assert extract(text, lang, PUB)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kenya and Ghana signed today in Accra the trade agreement they began to negotiate two years ago."),
+    ("ru", "Казахстан и Узбекистан сегодня подписали соглашение, переговоры о котором начались два года назад."),
+    ("es", "Chile y Perú firmaron hoy en Lima el acuerdo comercial que empezaron a negociar hace dos años."),
+])
+def test_a_signing_dated_today_is_fresh_whatever_else_its_clause_recalls(lang, text):
+    events = extract(text, lang, PUB)
+    assert events and events[0].date_signed and events[0].date_signed.value == PUB.isoformat()

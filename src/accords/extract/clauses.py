@@ -192,6 +192,8 @@ def _earlier_time(doc: Doc, verb: Hit, sent: Segment) -> bool:
     еще в 2000 году"). A fresh signing is reported with its day, or "today"; one dated by a
     year alone, or counted back, is an earlier one that the report recalls."""
     lo, hi = _own_clause(doc, verb, sent)
+    if _dated_today(doc, verb, sent):
+        return False  # "signed today the accord they began to negotiate two years ago"
     if any(lo <= a and b <= hi for a, b in ago_spans(doc)):
         return True
     words = {fold_str(w) for w in doc.pack.get("places.yaml", "locatives")}
