@@ -99,3 +99,17 @@ def test_published_order(meta, cleaned, value, where):
     lang = "ru" if "Москва" in cleaned.text else "tr" if "Metin" in cleaned.text else "en"
     r = RawInput(origin="x", text=cleaned.text, raw_sha256="0", media_type="text/plain", encoding="utf-8", meta=meta)
     assert _published(r, cleaned, lang) == (value, where)
+
+
+@pytest.mark.parametrize("url, value", [
+    ("https://n.test/20201201/story-4256.html", "2020-12-01"),
+    ("https://n.test/world/kenya-signs-pact-2025-08-13/", "2025-08-13"),
+    ("https://n.test/news_2024_06_20.html", "2024-06-20"),
+    ("https://n.test/internacional/2024-12-6-19-44-0-story", "2024-12-06"),
+    ("https://n.test/a/27572896.html", None),       # an article number, not a date
+    ("https://n.test/a/20251345/", None),           # no month 13
+    ("https://20250101.n.test/story", None),        # a host name holds no date
+    ("https://n.test/agenda-2030-goals", None),
+])
+def test_dates_in_the_address(url, value):
+    assert pub.from_url(url) == value

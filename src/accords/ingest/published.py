@@ -21,6 +21,8 @@ import regex
 _URL_DATE = regex.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-]|$)")
 # A date written without separators in a path: /20201201/, /news-20250813-, _20240617.html.
 _URL_COMPACT = regex.compile(r"(?<=[/_-])((?:20|19)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
+# A full date inside a slug: /kenya-signs-pact-2025-08-13/, /news_2025_08_13.html.
+_URL_SLUG = regex.compile(r"(?<=[_-])((?:20|19)\d{2})([-_])(\d{1,2})\2(\d{1,2})(?=[/_.-]|$)")
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}(-\d{2})?")
 # A date-looking stretch of a dateline: "9 de julio, 2025", "10 февраля 2026", "Feb. 3, 2026", "15.09.2020".
 _DATELIKE = regex.compile(
@@ -64,11 +66,22 @@ def from_url(url: str | None) -> str | None:
         return None
     path = regex.sub(r"^[a-z]+://[^/]+", "", url)  # a host name holds no date
     m = _URL_DATE.search(path) or _URL_COMPACT.search(path)
+    if m is None and (slug := _URL_SLUG.search(path)):
+        return _valid_day(slug[1], slug[3], slug[4])
     if not m or not all(g.isdecimal() for g in m.groups() if g):  # digits int() cannot read
         return None
     y, mo, d = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
     try:
         return dt.date(y, mo, d).isoformat() if d else (f"{y:04d}-{mo:02d}" if 1 <= mo <= 12 else None)
+    except ValueError:
+        return None
+
+
+def _valid_day(y: str, m: str, d: str) -> str | None:
+    if not (y.isdecimal() and m.isdecimal() and d.isdecimal()):
+        return None
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
     except ValueError:
         return None
 
