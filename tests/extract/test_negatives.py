@@ -137,3 +137,18 @@ def test_talks_then_a_signing_is_a_signing(lang, text):
 def test_a_signing_dated_today_is_fresh_whatever_else_its_clause_recalls(lang, text):
     events = extract(text, lang, PUB)
     assert events and events[0].date_signed and events[0].date_signed.value == PUB.isoformat()
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kenya and Ghana will sign a new fisheries protocol next month. In 2019, the two countries signed "
+           "a trade agreement."),
+    ("fr", "Le Kenya et le Ghana signeront un nouveau protocole le mois prochain. En 2019, les deux pays ont "
+           "signé un accord commercial."),
+    ("es", "Chile y Perú firmarán un nuevo protocolo el próximo mes. En 2019, los dos países firmaron un "
+           "acuerdo comercial."),
+    ("ar", "ستوقع مصر والأردن الشهر المقبل بروتوكولا جديدا. وفي عام 2019، وقع البلدان اتفاقية تجارية."),
+    ("tr", "Kenya ve Gana gelecek ay yeni bir protokol imzalayacak. İki ülke 2019 yılında bir ticaret "
+           "anlaşması imzalamıştı."),
+])
+def test_a_later_signing_with_an_earlier_one_dated_by_its_year_is_no_record(lang, text):
+    assert extract(text, lang, PUB) == []

@@ -189,29 +189,56 @@ def _own_clause(doc: Doc, verb: Hit, sent: Segment) -> tuple[int, int]:
 def _earlier_time(doc: Doc, verb: Hit, sent: Segment) -> bool:
     """The verb's own clause puts the signing back in time: "two years ago", "לפני כשנתיים",
     "два года назад", or a bare year after a place word ("concluded in Berlin in 2024", "заключен
-    еще в 2000 году"). A fresh signing is reported with its day, or "today"; one dated by a
-    year alone, or counted back, is an earlier one that the report recalls."""
+    еще в 2000 году"), before a year word ("2019 yılında") or in a short opening phrase ("In
+    2019, the two countries signed"). A fresh signing is reported with its day, or "today"; one
+    dated by a year alone, or counted back, is an earlier one that the report recalls."""
     lo, hi = _own_clause(doc, verb, sent)
     if _dated_today(doc, verb, sent):
         return False  # "signed today the accord they began to negotiate two years ago"
     if any(lo <= a and b <= hi for a, b in ago_spans(doc)):
         return True
-    words = {fold_str(w) for w in doc.pack.get("places.yaml", "locatives")}
-    words |= {fold_str(w) for w in doc.pack.get("date_words.yaml", "year_words")}
-    # not "since 2019" (a bound) nor "a roadmap to 2030" (a target): neither dates a signing
-    words -= {fold_str(w) for w in doc.pack.get("date_words.yaml", "bound_words")}
-    words -= {fold_str(w) for w in doc.pack.get("date_words.yaml", "range_words")}
-    dated = [(e.start, e.end) for e in _dates(doc) if e.month or e.day]
-    words |= {w.strip("-") for w in words}
     after = _BARE_YEAR.finditer(doc.text, verb.end, min(hi, verb.end + _YEAR_REACH))
     before = _BARE_YEAR.finditer(doc.text, lo, verb.start)  # a verb-final clause: its whole front
-    for m in [*after, *before]:
-        if any(a <= m.start() < b for a, b in dated):
-            continue  # part of a date with its month ("signed on 3 May 2015"): a dated signing
-        ahead = doc.text[lo:m.start()].split()
-        if not ahead or fold_str(ahead[-1]).strip("-") in words:
-            return True  # "in Berlin in 2024", "ב-2019", or opening its clause ("2019 hatten X und Y ...")
-    return False
+    if any(_year_of_clause(doc, m, lo) for m in [*after, *before]):
+        return True
+    opening = _opening_phrase(doc, lo, sent)
+    return opening is not None and any(_year_of_clause(doc, m, opening[0])
+                                       for m in _BARE_YEAR.finditer(doc.text, *opening))
+
+
+def _year_of_clause(doc: Doc, m: regex.Match[str], lo: int) -> bool:
+    """A bare year that dates its clause: not part of a date with its month, and after a place or
+    year word ("in 2024", "ב-2019", "عام 2019"), before a year word ("2019 yılında") or opening
+    the clause ("2019 hatten X und Y ...")."""
+    if any(e.start <= m.start() < e.end and (e.month or e.day) for e in _dates(doc)):
+        return False  # part of a date with its month ("signed on 3 May 2015"): a dated signing
+    words = _year_gate(doc)
+    ahead = doc.text[lo:m.start()].split()
+    behind = doc.text[m.end():m.end() + 16].split()
+    year_words = _words(doc, "date_words.yaml", "year_words")
+    return (not ahead or fold_str(ahead[-1]).strip("-") in words
+            or bool(behind) and any(fold_str(behind[0]).startswith(w) for w in year_words))
+
+
+def _year_gate(doc: Doc) -> set[str]:
+    got = doc.cache.get("year_gate")
+    if got is None:
+        words = set(_words(doc, "places.yaml", "locatives")) | set(_words(doc, "date_words.yaml", "year_words"))
+        # not "since 2019" (a bound) nor "a roadmap to 2030" (a target): neither dates a signing
+        words -= set(_words(doc, "date_words.yaml", "bound_words")) | set(_words(doc, "date_words.yaml", "range_words"))
+        got = doc.cache["year_gate"] = words | {w.strip("-") for w in words}
+    return got  # type: ignore[return-value]
+
+
+def _opening_phrase(doc: Doc, lo: int, sent: Segment) -> tuple[int, int] | None:
+    """A short phrase that opens the sentence before a comma and the verb's clause ("In 2019,",
+    "Back in 2019,", "وفي عام 2019،"): it sets the time of that clause."""
+    if lo <= sent.start or doc.text[lo - 1] not in ",،":
+        return None
+    head = doc.text[sent.start:lo - 1]
+    if any(c in head for c in _CLAUSE_MARKS) or len(head.split()) > 4:
+        return None
+    return sent.start, lo - 1
 
 
 def _dates(doc: Doc) -> list[DateExpr]:
