@@ -152,3 +152,15 @@ def test_a_signing_dated_today_is_fresh_whatever_else_its_clause_recalls(lang, t
 ])
 def test_a_later_signing_with_an_earlier_one_dated_by_its_year_is_no_record(lang, text):
     assert extract(text, lang, PUB) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kenya has withdrawn from the fisheries agreement it signed with Ghana, the ministry said."),
+    ("fr", "Le Niger a suspendu l'accord militaire signé avec les États-Unis."),
+    ("ar", "علقت الجزائر العمل بمعاهدة الصداقة الموقعة مع إسبانيا."),
+    ("az", "Azərbaycan Rusiya ilə imzalanmış sazişin icrasını dayandırıb."),
+    ("ka", "საქართველომ შეაჩერა რუსეთთან გაფორმებული შეთანხმება."),
+    ("ru", "Россия приостановила действие соглашения, подписанного с США."),
+])
+def test_a_withdrawal_or_a_suspension_is_no_signing(lang, text):
+    assert extract(text, lang, PUB) == []
