@@ -156,7 +156,8 @@ def find_clauses(doc: Doc) -> list[Clause]:
             if rel is None and verb.kind == "done" and (_earlier_time(doc, verb, sent)
                                                         or _talked_about(doc, verb, sent, hits)):
                 rel = _pluperfect_start(doc, verb, hits)
-            completed = any(h.kind == "completion" for h in hits) or _witnessed(doc, verb, hits)
+            completed = any(h.kind == "completion" for h in hits) or _witnessed(doc, verb, hits) \
+                or _dated_nominal(doc, verb, sent)
             if verb.kind == "nominal" and rel is None and not completed:
                 continue  # "signing" alone does not say a signing took place ("took place" does)
             if verb.kind == "announce":
@@ -355,3 +356,17 @@ def _dated_today(doc: Doc, verb: Hit, sent: Segment) -> bool:
     """The verb's own clause gives the signing a day ("that their ministers signed today")."""
     lo, hi = _own_clause(doc, verb, sent)
     return any(lo <= e.start < hi and e.precision == "day" for e in _dates(doc))
+
+
+def _dated_nominal(doc: Doc, verb: Hit, sent: Segment) -> bool:
+    """A signing noun or participle with a full day of its own in its clause ("11 Ağustos 2021'de
+    Bakü'de imzalanan anlaşma", "الاتفاقيتين الموقعتين في 11 أغسطس 2021"): a report, told in
+    retrospect, of a signing that took place that day."""
+    if verb.kind != "nominal":
+        return False
+    lo, hi = _own_clause(doc, verb, sent)
+    if any(h.kind in ("presence_cue", "presence_after") and 0 <= verb.start - h.end <= WITNESS_REACH
+           for h in doc.hits_in(max(0, verb.start - WITNESS_REACH - 20), verb.start)):
+        return False  # "the place that witnessed on 13 September 1993 the signing": _witnessed decides
+    return any(lo <= e.start < hi and e.day and e.month and e.year and not e.ranged and not e.bound
+               for e in _dates(doc))
