@@ -211,7 +211,8 @@ def _resolve(e: DateExpr, pub: dt.date | None) -> str | None:
         if e.rel_weeks == 0:
             sunday = min(sunday, pub)
         # a week is a month only when it lies in one month; otherwise it fixes nothing we can write
-        return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) else None
+        one_month = (monday.year, monday.month) == (sunday.year, sunday.month)
+        return f"{monday.year:04d}-{monday.month:02d}" if one_month else None
     if e.weekday is not None:
         back = (pub.weekday() - e.weekday) % 7
         return (pub - dt.timedelta(days=back)).isoformat()
@@ -293,9 +294,8 @@ class _Numbers:
         """A year written before the month: "2023-cü ilin martında", "2024 yılı Mart"."""
         text = self.doc.text[max(0, pos - 22) : pos]
         m = regex.search(r"((?:19|20)\d{2})(?:-?\p{Ll}{1,3})?\s+(?:\p{L}{1,6}\s+)?$", text)
-        if m:
-            if m.group(1).isdecimal():
-                return int(m.group(1)), pos - len(text) + m.start(1)
+        if m and m.group(1).isdecimal():
+            return int(m.group(1)), pos - len(text) + m.start(1)
         return None
 
 
@@ -333,7 +333,8 @@ def _month_expr(h: Hit, nums: _Numbers, text: str, ranges: _Ranges) -> DateExpr:
     if before and 1 <= before[2] <= 31 and before[1] - before[0] <= 2:
         day, start = before[2], before[0]
         first = nums.last_before(start, max_gap=8)  # "22–24 octobre", "du 3 au 5 mai", "22 و24"
-        if first and 1 <= first[2] <= 31 and first[1] - first[0] <= 2 and ranges.joins(_strip_ordinal(text[first[1]:start])):
+        if first and 1 <= first[2] <= 31 and first[1] - first[0] <= 2 \
+                and ranges.joins(_strip_ordinal(text[first[1]:start])):
             ranged, start = True, first[0]
     y = _year_after(nums, text, end)
     if day is None:
@@ -540,7 +541,8 @@ def _join(text: str, parts: list[DateExpr]) -> list[DateExpr]:
     for e in parts:
         if out and e.start < out[-1].end:
             continue
-        if out and e.calendar == "gregorian" and out[-1].calendar == "gregorian" and _joinable(text[out[-1].end:e.start], out[-1], e):
+        gregorian = e.calendar == "gregorian" and bool(out) and out[-1].calendar == "gregorian"
+        if gregorian and _joinable(text[out[-1].end:e.start], out[-1], e):
             a = out.pop()
             e = DateExpr(a.start, max(a.end, e.end), year=a.year or e.year, month=a.month or e.month,
                          day=a.day or e.day, weekday=a.weekday if a.weekday is not None else e.weekday,
