@@ -164,3 +164,20 @@ def test_a_later_signing_with_an_earlier_one_dated_by_its_year_is_no_record(lang
 ])
 def test_a_withdrawal_or_a_suspension_is_no_signing(lang, text):
     assert extract(text, lang, PUB) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Germany has signed similar agreements with India and Georgia."),
+    ("de", "Die Bundesregierung hat ähnliche Vereinbarungen bereits mit Indien und Georgien geschlossen."),
+    ("ru", "Россия ранее подписала аналогичные соглашения с Индией и Китаем."),
+    ("fr", "La France a signé des accords similaires avec l'Inde et la Géorgie."),
+    ("es", "España ha firmado acuerdos similares con Marruecos y Túnez."),
+])
+def test_similar_agreements_recalled_are_no_new_signing(lang, text):
+    assert extract(text, lang, PUB) == []
+
+
+def test_similar_agreements_beside_a_fresh_signing_leave_its_parties_alone():
+    text = "Kenya and Ghana signed a migration agreement today. Germany has signed similar agreements with India."
+    events = extract(text, "en", PUB)
+    assert len(events) == 1 and {p.value for p in events[0].parties} == {"KE", "GH"}

@@ -154,7 +154,8 @@ def find_clauses(doc: Doc) -> list[Clause]:
                 continue
             rel = _related_start(doc, hits, verb)
             if rel is None and verb.kind == "done" and (_earlier_time(doc, verb, sent)
-                                                        or _talked_about(doc, verb, sent, hits)):
+                                                        or _talked_about(doc, verb, sent, hits)
+                                                        or _similar(doc, verb, sent, hits)):
                 rel = _pluperfect_start(doc, verb, hits)
             completed = any(h.kind == "completion" for h in hits) or _witnessed(doc, verb, hits) \
                 or _dated_nominal(doc, verb, sent)
@@ -370,3 +371,23 @@ def _dated_nominal(doc: Doc, verb: Hit, sent: Segment) -> bool:
         return False  # "the place that witnessed on 13 September 1993 the signing": _witnessed decides
     return any(lo <= e.start < hi and e.day and e.month and e.year and not e.ranged and not e.bound
                for e in _dates(doc))
+
+
+_SIMILAR_REACH = 16  # characters from "similar" to the instrument it qualifies
+
+
+def _similar(doc: Doc, verb: Hit, sent: Segment, hits: list[Hit]) -> bool:
+    """The verb's instrument is qualified as similar to the one reported ("has concluded similar
+    agreements with India and Georgia", "аналогичные соглашения", "des accords similaires"):
+    other agreements, signed before, not this report's signing."""
+    lo, hi = _own_clause(doc, verb, sent)
+    words = _words(doc, "signing_verbs.yaml", "similar_words")
+    for h in hits:
+        if h.kind != "instrument" or not lo <= h.start < hi:
+            continue
+        before = fold_str(doc.text[max(lo, h.start - _SIMILAR_REACH):h.start])
+        after = fold_str(doc.text[h.end:min(hi, h.end + _SIMILAR_REACH)])
+        right_after = after.split()[0] if after[:1].isspace() and after.split() else ""  # accords similaires
+        if any(w in before or right_after.startswith(w) for w in words):
+            return True
+    return False

@@ -30,7 +30,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list",
                            "agent_markers": "list", "completion_cues": "list", "represent_verbs": "list", "recall_cues": "list",
                            "announce_verbs": "list", "passive_forms": "list", "not_agents": "list",
-                           "process_nouns": "list", "discussion_verbs": "list"},
+                           "process_nouns": "list", "discussion_verbs": "list",
+                           "similar_words": "list"},
     "parties.yaml": {
         "countries": "table", "not_party": "list", "side_words": "list", "between_cues": "list",
         "between_cues_after": "list", "side_cues": "list",
