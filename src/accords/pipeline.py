@@ -45,12 +45,19 @@ def _clean(raw: RawInput) -> Cleaned:
 
 def _published(raw: RawInput, cleaned: Cleaned, lang: str | None) -> tuple[str | None, str | None]:
     """The publication date and where it came from: feed, HTML metadata, page-metadata line,
-    dateline, URL — in that order. A partial date (YYYY-MM) higher up is refined by a full one
-    lower down that agrees with it; a dateline without a year takes the year of a partial date
-    (feed, metadata, URL) or gives nothing."""
+    dateline, URL — in that order, save that a metadata date the text's dateline contradicts
+    gives way to the dateline, and so does a feed date up to a month after it (a crawl date).
+    A partial date (YYYY-MM) higher up is refined by a full one lower down that agrees with it;
+    a dateline without a year takes the year of a partial date (feed, metadata, URL) or gives
+    nothing."""
     given = pub.normalise(raw.meta.get("published"))
     meta = pub.normalise(cleaned.published) if cleaned.published else None
     url = pub.from_url(raw.meta.get("url") or cleaned.url)
+    quick = pub.from_dateline(cleaned.text, lang, fallback=False) if given or meta else None
+    if pub.contradicted(meta, quick):
+        meta = None  # the page's metadata against the text's own dateline: the text is trusted
+    if pub.crawl_lag(given, quick):
+        return quick, "dateline"  # the feed's date is when a crawler saw the page
     ranked = [(given, "feed"), (meta, cleaned.published_from or "metadata")]
     for value, where in ranked:
         if value and len(value) == 10:

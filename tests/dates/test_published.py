@@ -77,8 +77,39 @@ def test_dateline_without_year(text, lang, month_day):
     ({}, Cleaned("BAKU, Feb. 3 (Reuters) —\nText."), None, None),
     ({}, Cleaned("Москва, 18 октября - АиФ\nТекст.", "2025-04", "page-metadata"), "2025-04", "page-metadata"),
     ({}, Cleaned("Text without any date."), None, None),
+    # a page-metadata or meta-tag date that the text's dateline contradicts gives way to it
+    ({}, Cleaned("BAKU, 13 September 2024 (AP) - Text.", "2023-09-13", "page-metadata"),
+     "2024-09-13", "dateline"),
+    ({}, Cleaned("Москва, 18 октября 2025 - АиФ\nТекст.", "2023-10-18", "html-metadata"),
+     "2025-10-18", "dateline"),
+    ({}, Cleaned("Ankara, 12 Ağustos 2025\nMetin.", "2024-08-12", "page-metadata"), "2025-08-12", "dateline"),
+    # agreeing, the metadata stays first; the feed is never overruled
+    ({}, Cleaned("Ankara, 12 Ağustos 2025\nMetin.", "2025-08-12", "page-metadata"), "2025-08-12", "page-metadata"),
+    ({"published": "2024-09-13"}, Cleaned("press release 13 September 2023\nText."), "2024-09-13", "feed"),
+    # a feed date days after the text's dateline is a crawl date: the dateline dates the report
+    ({"published": "2025-03-09"}, Cleaned("BAKU, 5 March 2025 (AP) - Text."), "2025-03-05", "dateline"),
+    ({"published": "2025-10-21"}, Cleaned("Москва, 18 октября 2025 - АиФ\nТекст."), "2025-10-18", "dateline"),
+    ({"published": "2025-08-14"}, Cleaned("Ankara, 12 Ağustos 2025\nMetin."), "2025-08-12", "dateline"),
+    # a dateline after the feed date is not trusted over it
+    ({"published": "2025-08-10"}, Cleaned("Ankara, 12 Ağustos 2025\nMetin."), "2025-08-10", "feed"),
+    # a date in the address when the feed and the page give none: /20201201/
+    ({"url": "https://n.test/20201201/story-4256.html"}, Cleaned("Metin burada."), "2020-12-01", "url"),
 ])
 def test_published_order(meta, cleaned, value, where):
     lang = "ru" if "Москва" in cleaned.text else "tr" if "Metin" in cleaned.text else "en"
     r = RawInput(origin="x", text=cleaned.text, raw_sha256="0", media_type="text/plain", encoding="utf-8", meta=meta)
     assert _published(r, cleaned, lang) == (value, where)
+
+
+@pytest.mark.parametrize("url, value", [
+    ("https://n.test/20201201/story-4256.html", "2020-12-01"),
+    ("https://n.test/world/kenya-signs-pact-2025-08-13/", "2025-08-13"),
+    ("https://n.test/news_2024_06_20.html", "2024-06-20"),
+    ("https://n.test/internacional/2024-12-6-19-44-0-story", "2024-12-06"),
+    ("https://n.test/a/27572896.html", None),       # an article number, not a date
+    ("https://n.test/a/20251345/", None),           # no month 13
+    ("https://20250101.n.test/story", None),        # a host name holds no date
+    ("https://n.test/agenda-2030-goals", None),
+])
+def test_dates_in_the_address(url, value):
+    assert pub.from_url(url) == value

@@ -67,7 +67,8 @@ CASES: dict[str, tuple[dict[str, bytes], dict[str, Ok | str]]] = {
     "utf-8-few-bad-bytes": ({"a.txt": RU.encode() + b"\xff" + RU.encode()},
                             {"a.txt": Ok(RU + "\ufffd" + RU, "utf-8 (1 invalid byte replaced)")}),
     "mixed-line-endings": ({"a.txt": b"Japan and Kenya\r\nsigned a treaty.\rIn Nairobi.\nEnd."},
-                           {"a.txt": Ok("Japan and Kenya\nsigned a treaty.\nIn Nairobi.\nEnd.")}),
+                           # (the break inside the first sentence is a wrap: it is read as the space it stood for)
+                           {"a.txt": Ok("Japan and Kenya signed a treaty.\nIn Nairobi.\nEnd.")}),
     "rtl-override-in-name": ({"a.txt": "Ja\u202epan and Ke\u200dnya signed a treaty.".encode()},
                              {"a.txt": Ok("Ja\u202epan and Ke\u200dnya signed a treaty.")}),
     "zero-width-in-arabic": ({"a.txt": "وقعت مص\u200cر والأر\u200bدن مذكرة تفاهم.".encode()},

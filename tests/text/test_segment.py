@@ -1,3 +1,5 @@
+import pytest
+
 from accords.text.segment import paragraphs, sentences
 
 
@@ -15,3 +17,18 @@ def test_arabic_question_mark_and_lines():
 def test_paragraphs_are_trimmed_non_blank_lines():
     text = "  one  \n\n two\n"
     assert [text[p.start:p.end] for p in paragraphs(text)] == ["one", "two"]
+
+
+@pytest.mark.parametrize("raw", [
+    "Italy will build two centres under a protocol that the prime minister\n"
+    "and her Albanian counterpart signed in Rome on Monday.",
+    "В пятницу в присутствии двух президентов\nстороны обменялись пакетом документов.",
+    "בטקס שנערך היום בירושלים חתמו השרים על הסכם לשיתוף פעולה,\nכך נמסר ממשרד החוץ.",
+])
+def test_a_sentence_broken_across_lines_by_the_page_is_one_sentence(raw):
+    from accords.ingest.clean import clean_text
+
+    text = clean_text(raw).text
+    got = sentences(text)
+    assert len(got) == 1
+    assert text[got[0].start:got[0].end] == raw.replace("\n", " ")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cache
 
 import regex
 
@@ -210,7 +211,8 @@ def _resolve(e: DateExpr, pub: dt.date | None) -> str | None:
         if e.rel_weeks == 0:
             sunday = min(sunday, pub)
         # a week is a month only when it lies in one month; otherwise it fixes nothing we can write
-        return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) else None
+        one_month = (monday.year, monday.month) == (sunday.year, sunday.month)
+        return f"{monday.year:04d}-{monday.month:02d}" if one_month else None
     if e.weekday is not None:
         back = (pub.weekday() - e.weekday) % 7
         return (pub - dt.timedelta(days=back)).isoformat()
@@ -292,9 +294,8 @@ class _Numbers:
         """A year written before the month: "2023-cü ilin martında", "2024 yılı Mart"."""
         text = self.doc.text[max(0, pos - 22) : pos]
         m = regex.search(r"((?:19|20)\d{2})(?:-?\p{Ll}{1,3})?\s+(?:\p{L}{1,6}\s+)?$", text)
-        if m:
-            if m.group(1).isdecimal():
-                return int(m.group(1)), pos - len(text) + m.start(1)
+        if m and m.group(1).isdecimal():
+            return int(m.group(1)), pos - len(text) + m.start(1)
         return None
 
 
@@ -332,7 +333,8 @@ def _month_expr(h: Hit, nums: _Numbers, text: str, ranges: _Ranges) -> DateExpr:
     if before and 1 <= before[2] <= 31 and before[1] - before[0] <= 2:
         day, start = before[2], before[0]
         first = nums.last_before(start, max_gap=8)  # "22–24 octobre", "du 3 au 5 mai", "22 و24"
-        if first and 1 <= first[2] <= 31 and first[1] - first[0] <= 2 and ranges.joins(_strip_ordinal(text[first[1]:start])):
+        if first and 1 <= first[2] <= 31 and first[1] - first[0] <= 2 \
+                and ranges.joins(_strip_ordinal(text[first[1]:start])):
             ranged, start = True, first[0]
     y = _year_after(nums, text, end)
     if day is None:
@@ -539,7 +541,8 @@ def _join(text: str, parts: list[DateExpr]) -> list[DateExpr]:
     for e in parts:
         if out and e.start < out[-1].end:
             continue
-        if out and e.calendar == "gregorian" and out[-1].calendar == "gregorian" and _joinable(text[out[-1].end:e.start], out[-1], e):
+        gregorian = e.calendar == "gregorian" and bool(out) and out[-1].calendar == "gregorian"
+        if gregorian and _joinable(text[out[-1].end:e.start], out[-1], e):
             a = out.pop()
             e = DateExpr(a.start, max(a.end, e.end), year=a.year or e.year, month=a.month or e.month,
                          day=a.day or e.day, weekday=a.weekday if a.weekday is not None else e.weekday,
@@ -560,3 +563,27 @@ def _joinable(gap: str, a: DateExpr, b: DateExpr) -> bool:
     if gap.strip() == "/" and a.month and a.month == b.month:
         return True  # "3 شباط/فبراير 2026": the month in two names
     return len(gap) <= 4 and all(c in " ,،()\u00a0-—" for c in gap)
+
+
+@cache
+def _ago_pattern(lang: str, phrases: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The pack's phrases as one pattern over folded text, `*` standing for one word ("il y a * ans")."""
+    alts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        parts = [r"\S{1,12}" if w == "*" else regex.escape(fold_str(w)) for w in phrase.split()]
+        alts.append(r"\s+".join(parts))
+    if not alts:
+        return None
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}])")
+
+
+def ago_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans (original offsets) of a time counted back from the publication: "two years ago",
+    "לפני כשנתיים", "два года назад", "iki yıl önce". No day can be read from one, but what
+    happened then happened before the report."""
+    cached = doc.cache.get("ago_spans")
+    if cached is None:
+        pattern = _ago_pattern(doc.lang, tuple(str(p) for p in doc.pack.get("date_words.yaml", "ago_phrases")))
+        found = [doc.folded.span(m.start(), m.end()) for m in pattern.finditer(doc.folded.text)] if pattern else []
+        cached = doc.cache["ago_spans"] = sorted(set(found))
+    return cached  # type: ignore[return-value]

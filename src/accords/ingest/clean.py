@@ -1,9 +1,12 @@
 """From a raw article to the text that is stored: main text of HTML, page chrome removed.
 
-Chrome is removed by whole lines (share widgets, photo credits, a trailing outlet signature) or
-by a known prefix (the page-metadata line `date 2026-02-04 + ↺ − 16 px`), so what remains is the
-publisher's text, unchanged, and every span into it is a span of the article's own words.
-What the chrome said (the publication date, the outlet) is kept as the source's metadata.
+Chrome is removed by whole lines (share widgets, photo credits, a trailing outlet signature,
+"Read also: <another article's headline>" links and tag lists) or by a known prefix (the
+page-metadata line `date 2026-02-04 + ↺ − 16 px`), so what remains is the publisher's text,
+unchanged, and every span into it is a span of the article's own words. One thing more is
+undone: a line break that page extraction left in the middle of a sentence becomes the space it
+stood for (one character for one, see `join_wrapped`), so that every stage reads the sentence
+whole. What the chrome said (the publication date, the outlet) is kept as the source's metadata.
 """
 
 from __future__ import annotations
@@ -36,19 +39,36 @@ class Cleaned:
 def _chrome() -> tuple[frozenset[str], tuple[str, ...], list[regex.Pattern[str]]]:
     data = shared("chrome.yaml")
     lines = frozenset(str(w).casefold() for w in data["widget_lines"])
-    credits = tuple(str(w).casefold() for w in data["credit_words"])
+    credits = tuple(str(w).casefold() for w in data["credit_words"] + data["link_words"] + data["tag_words"])
     patterns = [regex.compile(p) for p in data["widget_patterns"]]
     return lines, credits, patterns
 
 
+@cache
+def _links() -> frozenset[str]:
+    """Lines that announce a link to another article on the next line ("اقرأ أيضا", "Read more")."""
+    data = shared("chrome.yaml")
+    return frozenset(_bare(str(w)) for w in data["link_words"])
+
+
+def _bare(line: str) -> str:
+    return line.strip().strip(":：-–—•*|[]() ").casefold()
+
+
+@cache
+def _credit_opening(credits: tuple[str, ...]) -> regex.Pattern[str]:
+    alt = "|".join(regex.escape(w) for w in sorted(credits, key=len, reverse=True))
+    return regex.compile(rf"(?:{alt})\s{{0,2}}[:：|]")
+
+
 def _is_credit(line: str, credits: tuple[str, ...]) -> bool:
-    low = line.strip().lstrip("-–—•*( ").casefold()
-    if len(low) > 120:
-        return False
-    for w in credits:
-        if low.startswith(w) and low[len(w) : len(w) + 3].lstrip().startswith(":"):
-            return True
-    return False
+    """A line opened by a credit, link or tag word and a colon: "Photo: ...", "Читайте также: ..."."""
+    low = line.strip().lstrip("-–—•*([ ").casefold()
+    return len(low) <= 200 and bool(_credit_opening(credits).match(low))
+
+
+# A line of hashtags: "#Вьетнам #Россия #То Лам".
+_HASHTAGS = regex.compile(r"^\s*#\S+(?:\s+\S+){0,3}(?:\s+#\S+(?:\s+\S+){0,3})+\s*$")
 
 
 def _is_widget(line: str) -> bool:
@@ -87,15 +107,23 @@ def clean_text(text: str) -> Cleaned:
         text = rest.strip() + ("\n" + tail if tail else "")
     _, credits, _ = _chrome()
     kept = []
+    link_next = False  # the line after a bare "Read also" is the linked article's headline
     for line in text.split("\n"):
-        if _is_widget(line) or _is_credit(line, credits):
+        if link_next and line.strip():
+            link_next = False
+            if len(line.strip()) <= _HEADLINE_MAX and not _ends_sentence(line):
+                continue
+        if _bare(line) in _links():
+            link_next = True
+            continue
+        if _is_widget(line) or _is_credit(line, credits) or _HASHTAGS.match(line):
             continue
         sig = _outlet_line(line)
         if sig:
             outlet = outlet or sig
             continue
         kept.append(line.rstrip())
-    body = "\n".join(kept).strip("\n")
+    body = join_wrapped("\n".join(kept).strip("\n"))
     if outlet is None:
         found = _DOMAIN_NAME.search(body)
         if found and regex.search(rf"{regex.escape(found.group(1))}\s+report", body):
@@ -134,3 +162,76 @@ def _date_in_url(date: str, url: str) -> bool:
 
     got = from_url(url)
     return bool(got) and date.startswith(got or "")
+
+
+# -- lines broken in the middle of a sentence -------------------------------------------------
+
+# What ends a sentence or a heading at the end of a line, before closing quotes and brackets.
+_END = ".!?؟…。:;：；"
+_CLOSERS = "\"'”’»)]）」』"
+_HEADLINE_MAX = 160  # a linked headline after "Read also" is a short line with no full stop
+_SHORT = 60  # a line shorter than this that closes its block with no full stop is a heading or a byline
+# A hard-wrapped page: no line longer than this, and at least two lines that fill the width.
+_WRAP_MAX = 200
+_FILL = 0.7
+# Prose inside a line: a sentence end, then a capitalised word and more words after it.
+_PROSE = regex.compile(r"[.!?؟][\"'”»)]*\s+\p{Lu}\p{L}*(?:\s+\S+){2,}$")
+_LIST_ITEM = regex.compile(r"^\s*(?:[•·▪●◦*–—-]|\d{1,2}[.)]\s|\p{N}+[:.]\d)")
+
+
+def _ends_sentence(line: str) -> bool:
+    s = line.rstrip().rstrip(_CLOSERS)
+    return not s or s[-1] in _END
+
+
+def _opens_bracket(line: str) -> bool:
+    return line.count("(") > line.count(")") or line.count("«") > line.count("»")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a page was hard-wrapped at, or None when its lines are whole paragraphs."""
+    width = max((len(x) for x in lines), default=0)
+    if not 40 <= width <= _WRAP_MAX:
+        return None
+    full = [x for x in lines if len(x) >= _FILL * width and not _ends_sentence(x)]
+    return width if len(full) >= 2 else None
+
+
+def _continues(line: str, nxt: str, width: int | None, after: str = "") -> bool:
+    """Whether `nxt` carries on the sentence that `line` leaves open (`after` is the line after it)."""
+    s, n = line.rstrip(), nxt.lstrip()
+    if not s or not n or _ends_sentence(s) or _LIST_ITEM.match(n):
+        return False
+    if not _ends_sentence(n) and len(n.rstrip()) < _SHORT and not _continues(nxt, after, width):
+        return False  # a short line that ends nothing: "press release 13 May 2024", "by John Smith"
+    if not (n[0].isalpha() or n[0].isdigit() or n[0] in "\"'«“„("):
+        return False
+    if n[0].islower() and not n[0].isdigit():
+        return True  # "... в присутствии Путина и Моди\nстороны обменялись ..."
+    if s[-1] in ",،" or _opens_bracket(s):
+        return True
+    if n[0].isalpha() and _PROSE.search(s):
+        return True  # "... soll. Es handle sich um das erste umfassende\nAbkommen ..."
+    return width is not None and len(s) >= _FILL * width
+
+
+def join_wrapped(text: str) -> str:
+    """The text with each line break that falls inside a sentence turned into a space.
+
+    Page extraction often leaves a page's visual line breaks in its text ("a protocol that
+    premier\\nGiorgia Meloni ... signed"). A break continues the sentence when the line does not
+    end like a sentence or a heading and the next line is no list item, and: the next line starts
+    in lower case, or the line ends with a comma or an open bracket, or it already holds the end
+    of an earlier sentence, or the page is hard-wrapped and the line fills its width. One
+    character replaces one, so the text keeps its length and every offset into it."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    width = _wrap_width(lines)
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines):
+            after = lines[i + 2] if i + 2 < len(lines) else ""
+            out.append(" " if _continues(line, lines[i + 1], width, after) else "\n")
+    return "".join(out)

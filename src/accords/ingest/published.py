@@ -22,6 +22,10 @@ from accords.text.dateline import HEAD_LINES as _HEAD_LINES
 from accords.text.dateline import inline_dateline
 
 _URL_DATE = regex.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-]|$)")
+# A date written without separators in a path: /20201201/, /news-20250813-, _20240617.html.
+_URL_COMPACT = regex.compile(r"(?<=[/_-])((?:20|19)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
+# A full date inside a slug: /kenya-signs-pact-2025-08-13/, /news_2025_08_13.html.
+_URL_SLUG = regex.compile(r"(?<=[_-])((?:20|19)\d{2})([-_])(\d{1,2})\2(\d{1,2})(?=[/_.-]|$)")
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}(-\d{2})?")
 # A date-looking stretch of a dateline: "9 de julio, 2025", "10 февраля 2026", "Feb. 3, 2026", "15.09.2020".
 _DATELIKE = regex.compile(
@@ -53,14 +57,27 @@ def normalise(value: str | None) -> str | None:
 
 
 def from_url(url: str | None) -> str | None:
+    """The date an article's address gives (/2025/08/13/, /2025-08/, /20250813/), if a valid one."""
     if not url:
         return None
-    m = _URL_DATE.search(url)
+    path = regex.sub(r"^[a-z]+://[^/]+", "", url)  # a host name holds no date
+    m = _URL_DATE.search(path) or _URL_COMPACT.search(path)
+    if m is None and (slug := _URL_SLUG.search(path)):
+        return _valid_day(slug[1], slug[3], slug[4])
     if not m or not all(g.isdecimal() for g in m.groups() if g):  # digits int() cannot read
         return None
     y, mo, d = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
     try:
         return dt.date(y, mo, d).isoformat() if d else (f"{y:04d}-{mo:02d}" if 1 <= mo <= 12 else None)
+    except ValueError:
+        return None
+
+
+def _valid_day(y: str, m: str, d: str) -> str | None:
+    if not (y.isdecimal() and m.isdecimal() and d.isdecimal()):
+        return None
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
     except ValueError:
         return None
 
@@ -81,8 +98,9 @@ def _parse(text: str, lang: str | None) -> dt.date | None:
     return got.date()
 
 
-def from_dateline(text: str, lang: str | None) -> str | None:
-    """A full date in the first short lines of the text."""
+def from_dateline(text: str, lang: str | None, fallback: bool = True) -> str | None:
+    """A full date in the first short lines of the text (with `fallback` False, only as the
+    language pack reads dates: no dateparser, for a quick check of other metadata)."""
     from accords.errors import LanguageDataError
     from accords.extract.annotate import annotate
     from accords.extract.dates import find_dates
@@ -98,7 +116,7 @@ def from_dateline(text: str, lang: str | None) -> str | None:
                         return value
             except LanguageDataError:
                 pass
-        for m in _DATELIKE.finditer(line):
+        for m in _DATELIKE.finditer(line) if fallback else ():
             got = _parse(m.group(0), lang)
             if got and _dateline_like(line, m.start(), m.end()):
                 return got.isoformat()
@@ -146,6 +164,32 @@ def _head(text: str) -> list[str]:
     if span:
         out.append(text[span[0]:span[1]])
     return out
+
+
+def contradicted(meta: str | None, dateline: str | None) -> bool:
+    """A page's metadata date (a dump's `date` line, a meta tag) that the text's own dateline
+    contradicts: the page's template or a crawler wrote the one, the newsroom the other, so the
+    text's is trusted ("date 2023-09-13" above "BAKU, 13 September 2024 -")."""
+    if not meta or not dateline or len(dateline) != 10:
+        return False
+    return not dateline.startswith(meta[:10])
+
+
+CRAWL_LAG = 31  # days: how long after a report a crawler may first see it
+
+
+def crawl_lag(feed: str | None, dateline: str | None) -> bool:
+    """A feed date a few days after the text's own dateline: the day a crawler saw the page, not
+    the day the newsroom dated it, and "on Monday" counts from the newsroom's day. A dateline
+    later than the feed, or a year before it (a typo: "13 September 2023" in a 2024 release), is
+    not trusted over the feed."""
+    if not feed or not dateline or len(feed) != 10 or len(dateline) != 10:
+        return False
+    try:
+        lag = (dt.date.fromisoformat(feed) - dt.date.fromisoformat(dateline)).days
+    except ValueError:
+        return False
+    return 0 < lag <= CRAWL_LAG
 
 
 def with_year(month_day: tuple[int, int], partial: str | None) -> str | None:

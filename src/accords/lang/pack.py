@@ -31,7 +31,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list",
                            "agent_markers": "list", "completion_cues": "list", "represent_verbs": "list", "recall_cues": "list",
                            "announce_verbs": "list", "passive_forms": "list", "not_agents": "list",
-                           "process_nouns": "list"},
+                           "process_nouns": "list", "discussion_verbs": "list",
+                           "similar_words": "list"},
     "parties.yaml": {
         "countries": "table", "not_party": "list", "side_words": "list", "between_cues": "list",
         "between_cues_after": "list", "side_cues": "list",
@@ -46,7 +47,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "months": "map", "weekdays": "map", "relative_days": "map", "relative_months": "map",
         "year_words": "list", "hebrew_months": "map", "hijri_months": "map", "persian_months": "map",
         "relative_years": "map", "relative_weeks": "map", "same_day": "list", "range_words": "list",
-        "bound_words": "list", "bound_words_after": "list",
+        "bound_words": "list", "bound_words_after": "list", "ago_phrases": "list",
     },
     "quote_patterns.yaml": {"verbs": "list", "marks": "list", "complementizers": "list"},
     "cooperation_areas.yaml": {"areas": "table", "domains": "table", "subject_cues": "list", "content_cues": "list",

@@ -11,10 +11,11 @@ import regex
 # How many lines from the top a dateline may open.
 HEAD_LINES = 8
 # "BAKU, March 5 (Reuters) - ...", "Москва, 18 октября. –", "باكو، 5 مارس (أ ف ب) -": a place of one
-# to three words, a comma, a date with figures, an optional agency in brackets, a dash.
+# to three words, a comma, a date with figures, an optional agency in brackets, a dash or a colon
+# ("Guwahati, August 3:").
 _INLINE_DATELINE = regex.compile(
     r"^\s*\p{L}[\p{L}\p{M}.'’\-]*(?:\s+\p{L}[\p{L}\p{M}.'’\-]*){0,2}\s*[,،]\s*"
-    r"(?P<date>[^\n()\-–—,،]{0,24}?\d[^\n()\-–—]{0,24}?)\.?\s*(?:\([^)\n]{2,30}\)\s*)?[-–—]+\s")
+    r"(?P<date>[^\n()\-–—,،:]{0,24}?\d(?:[^\n()\-–—:]|:(?=\d)){0,24}?)\.?\s*(?:\([^)\n]{2,30}\)\s*)?(?:[-–—]+|:)\s")
 
 
 def inline_dateline(text: str) -> tuple[int, int] | None:
