@@ -117,7 +117,7 @@ def main() -> None:
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this (also once decompressed, for .gz); 0: no limit.")
 @click.option("--max-seconds", default=Limits.max_seconds, show_default=True, type=float,
-              help="Refuse a document whose cleaning and extraction take longer than this; 0: no limit.")
+              help="Refuse a document whose cleaning and extraction take more CPU seconds than this; 0: no limit.")
 @click.option("--max-html-depth", default=Limits.max_html_depth, show_default=True,
               help="Refuse HTML nested deeper than this many elements; 0: no limit.")
 @click.option("--fail-on-refusal", is_flag=True, help="Exit with status 3 when any input was refused.")

@@ -7,6 +7,7 @@ chains them, so that a batch runner (a process pool, or Dask on a cluster) can m
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -16,8 +17,9 @@ from accords.errors import LanguageDataError
 from accords.ingest import published as pub
 from accords.ingest.clean import Cleaned, clean_html, clean_text
 from accords.ingest.read import RawInput
-from accords.lang.detect import Detection, identify, language_name
+from accords.lang.detect import Detection, identify, language_name, warm_detector
 from accords.lang.pack import available
+from accords.limits import paused
 from accords.model import EventMention, Source
 
 SUPPORTED = available()  # every folder under accords/lang with a language.yaml
@@ -112,8 +114,14 @@ def process(raw: RawInput) -> Processed:
     cleaned = _clean(raw)
     text = cleaned.text
     given = raw.meta.get("lang")
+    if not given:
+        with paused():
+            warm_detector(text)
     found = Detection(given) if given else identify(text)
     lang = found.lang
+    if lang:
+        with paused():
+            _warm_pack(lang)
     published, published_from = _published(raw, cleaned, lang)
     source = Source(
         id=source_id(text), origin=raw.origin, text=text, raw_sha256=raw.raw_sha256, lang=lang,
@@ -131,6 +139,14 @@ def process(raw: RawInput) -> Processed:
     except LanguageDataError:
         return Processed(source, [], _unsupported(raw, found), found.candidates)
     return Processed(source, events, candidates=found.candidates)
+
+
+def _warm_pack(lang: str) -> None:
+    """Load a language's data before its first document is timed (see limits.paused)."""
+    from accords.extract import annotate
+
+    with contextlib.suppress(LanguageDataError):  # a language we do not read: process() says so
+        annotate("x", lang)
 
 
 def _unsupported(raw: RawInput, found: Detection) -> str:

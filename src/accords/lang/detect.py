@@ -48,7 +48,15 @@ def _detector(script: str) -> Any:
 
     names = {"LATIN": _LINGUA_LATIN, "CYRILLIC": _LINGUA_CYRILLIC, "ARABIC": _LINGUA_ARABIC}[script]
     langs = [getattr(Language, n) for n in names]
-    return LanguageDetectorBuilder.from_languages(*langs).build()
+    # Models loaded when the detector is built (warm_detector), not inside a timed document.
+    return LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().build()
+
+
+def warm_detector(text: str) -> None:
+    """Build (once) the detector the text's script needs, with its models loaded."""
+    script = dominant_script(text)
+    if script in ("LATIN", "CYRILLIC", "ARABIC"):
+        _detector(script)
 
 
 # Lingua scores a text as one whole, and a few letters it finds in only one language decide it:
