@@ -99,3 +99,17 @@ def test_forget_names_what_it_cannot_find(tmp_path, seed_files):
     result = run("forget", "no-such-origin.txt", "--db", db)
     assert result.exit_code == 2 and "0 sources" in result.output
     assert len(records(db)) == 1
+
+
+def test_check_finds_a_mention_left_on_a_superseded_source(tmp_path):
+    import sqlite3
+
+    db = str(tmp_path / "s.db")
+    path = feed(tmp_path / "a.json", FIRST)
+    run("ingest", str(path), "--db", db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE sources SET superseded_by = 'x', superseded_at = 'now'")
+    con.commit()
+    con.close()
+    result = run("check", "--db", db)
+    assert result.exit_code == 1 and "stale-mention" in result.output

@@ -35,6 +35,9 @@ ORPHANS = (
     ("unassigned-mention", "SELECT id, agreement_id FROM mentions WHERE agreement_id IS NOT NULL"
                            " AND agreement_id NOT IN (SELECT id FROM agreements)"),
     ("orphan-alias", "SELECT alias, agreement_id FROM aliases WHERE agreement_id NOT IN (SELECT id FROM agreements)"),
+    # A superseded or retracted source supports nothing: its mentions went with it.
+    ("stale-mention", "SELECT m.id, 'its source was superseded or retracted' FROM mentions m JOIN sources s"
+                      " ON s.id = m.source_id WHERE s.superseded_by IS NOT NULL OR s.retracted_at IS NOT NULL"),
 )
 
 
