@@ -233,12 +233,16 @@ def _one_file(shown: str, path: Path, limits: Limits) -> Iterator[RawInput | Ref
     if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
         yield from _json_inputs(shown, data, raw_sha, suffix in JSONL_SUFFIXES, limits)
         return
+    yield _text_input(shown, data, raw_sha, _media(suffix), str(path), limits)
+
+
+def _text_input(shown: str, data: bytes, sha: str, media: str, path: str | None, limits: Limits) -> RawInput | Refused:
+    """One article's bytes, decoded and checked, or why they cannot be one."""
     try:
         text, encoding = decode(data)
     except InputError as e:
-        yield Refused(shown, e.reason, e.code)
-        return
-    yield _checked(RawInput(shown, text, _media(suffix), raw_sha, encoding, {}, str(path)), limits)
+        return Refused(shown, e.reason, e.code)
+    return _checked(RawInput(shown, text, media, sha, encoding, {}, path), limits)
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
@@ -279,10 +283,4 @@ def _stdin(limits: Limits) -> Iterator[RawInput | Refused]:
         lines = head == b"{" and _loads(first.decode("utf-8", "replace"))[1] is None and b"\n" in data.strip()
         yield from _json_inputs(shown, data, sha, lines, limits)
         return
-    try:
-        text, encoding = decode(data)
-    except InputError as e:
-        yield Refused(shown, e.reason, e.code)
-        return
-    media = "text/html" if head == b"<" else "text/plain"
-    yield _checked(RawInput(shown, text, media, sha, encoding, {}, None), limits)
+    yield _text_input(shown, data, sha, "text/html" if head == b"<" else "text/plain", None, limits)
