@@ -9,6 +9,12 @@ INSTRUMENTS = {
     "protocol": "protocol", "other": "other instrument",
 }
 
+# For narrow tables (a terminal of 80 columns): words that are never cut in the middle.
+INSTRUMENTS_SHORT = {
+    "memorandum_of_understanding": "MoU", "joint_declaration": "joint decl.", "agreement": "agreement",
+    "treaty": "treaty", "letter_of_intent": "LoI", "protocol": "protocol", "other": "other",
+}
+
 DOMAINS = {
     "artificial_intelligence": "artificial intelligence", "diplomacy": "diplomacy", "digital_ict": "digital & ICT",
     "cybersecurity": "cybersecurity", "space": "space", "energy": "energy",
@@ -21,6 +27,10 @@ DOMAINS = {
 
 def instrument(code: str | None) -> str:
     return INSTRUMENTS.get(code or "", code or "—")
+
+
+def instrument_short(code: str | None) -> str:
+    return INSTRUMENTS_SHORT.get(code or "", code or "—")
 
 
 def domain(code: str) -> str:

@@ -23,6 +23,7 @@ from accords.terminal import visible, visible_json
 from accords.text.normalize import fold_str
 
 SORTS = ("date", "oldest", "sources", "id")
+NARROW = 110  # columns below which `list` shows codes and short labels
 STATES = ("stored", "no-signing", "unsupported", "refused", "superseded", "retracted")
 
 
@@ -131,13 +132,23 @@ def print_agreements(rows: list[dict[str, Any]], total: int, console: Console, t
     table = Table(title=caption, title_justify="left")
     table.add_column("id", no_wrap=True, min_width=16)  # never cut: it is what `accords show` takes
     table.add_column("date signed", no_wrap=True)
-    for col in ("instrument", "parties", "domains"):
-        table.add_column(col, overflow="fold", ratio=1)
+    narrow = console.width < NARROW
+    if narrow:  # 80 columns: codes and short labels, so that no word is cut in the middle
+        table.add_column("instrument", no_wrap=True)
+        table.add_column("parties", overflow="fold", ratio=1)
+    else:
+        for col in ("instrument", "parties", "domains"):
+            table.add_column(col, overflow="fold", ratio=1)
     table.add_column("src", justify="right")
     table.add_column("lang")
     for r in rows:
         cells = agreement_cells(r)
-        table.add_row(*(escape(c) for c in cells[:7]))
+        if narrow:
+            cells = [cells[0], cells[1], labels.instrument_short(r["instrument"]),
+                     visible(" ".join(r["parties"])), cells[5], cells[6]]
+        else:
+            cells = cells[:7]
+        table.add_row(*(escape(c) for c in cells))
     console.print(table)
 
 
