@@ -32,6 +32,7 @@ from accords.names import same_name
 from accords.text.dateline import inline_dateline
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
+from accords.text.segment import Segment
 
 _BARE_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_REACH = 12  # characters between a signing verb and a bare year that dates it ("signed in 2015")
@@ -60,6 +61,19 @@ def _parties_in(doc: Doc, start: int, end: int, stop: int | None = None) -> list
         if iso and not inside and not doc.in_quote(h.start) and _stands_as_party(doc, h):
             out.append(Found(iso, h.start, h.end, "capital-as-state"))
     return out
+
+
+_HEAD_WORDS = 4  # a headline has at least this many words; a rubric, a dateline or a byline fewer
+_HEAD_REACH = 5  # sentences at the top of a page that may be its chrome
+
+
+def _headline(doc: Doc) -> Segment | None:
+    """The article's headline: its first sentence of some words, past the rubric, the time and the
+    byline a page puts above it ("Политика", "5 декабря 2025, 16:42", "Текст: X Y")."""
+    for sent in doc.sentences[:_HEAD_REACH]:
+        if sum(1 for t in doc.tokens_in(sent.start, sent.end) if t.text.isalpha()) >= _HEAD_WORDS:
+            return sent
+    return doc.sentences[0] if doc.sentences else None
 
 
 def _between(doc: Doc, start: int, end: int) -> list[Found]:
@@ -462,11 +476,12 @@ class _Builder:
             return
         kinds = {f.value for f in ev.instrument_words}
         related_spans = [(c.start, c.end) for c in self.clauses if c.related]
-        for sent in self.doc.sentences[:1] + self.doc.sentences:
+        head = _headline(self.doc)
+        for sent in ([head] if head else []) + self.doc.sentences:
             if any(a <= sent.start < b for a, b in related_spans):
                 continue
             insts = [h for h in self.doc.hits_in(sent.start, sent.end, "instrument") if h.value in kinds]
-            headline = sent is self.doc.sentences[0]
+            headline = sent is head
             if not insts and not headline:
                 continue
             for party in _parties_in(self.doc, sent.start, sent.end):
