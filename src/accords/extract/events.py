@@ -81,15 +81,46 @@ def _between(doc: Doc, start: int, end: int) -> list[Found]:
     for h in doc.hits_in(start, end, "between", "between_after"):
         if doc.in_quote(h.start):
             continue
-        if h.kind == "between":
-            stop = _first_stop(doc.text, h.end, min(end, h.end + 90))
-            span = (h.end, stop)
-        else:
-            span = (max(start, h.start - 90), h.start)
-        found = _parties_in(doc, *span)
+        found = _parties_in(doc, *_between_span(doc, h, start, end))
+        if h.kind == "between_after":
+            found = _coordinated_tail(found)
         if len({f.value for f in found}) >= 2:
             return [Found(f.value, f.start, f.end, "party-between") for f in found]
     return []
+
+
+def _between_span(doc: Doc, h: Hit, start: int, end: int) -> tuple[int, int]:
+    """Where the sides of a "between" stand: after it to the clause's next stop, or before a
+    postposition ("X ile Y arasında")."""
+    if h.kind == "between":
+        return h.end, _first_stop(doc.text, h.end, min(end, h.end + 90))
+    return max(start, h.start - 90), h.start
+
+
+_PERSON_AFTER = 40  # characters from "between" to the first person it names ("between the Minister of X, A")
+
+
+def _names_people(h: Hit, people: list[PersonMention]) -> bool:
+    """A "between" whose sides are people: the last one right before a postposition ("A ile B
+    arasında"), or the first one soon after the preposition ("between A and B")."""
+    if h.kind == "between_after":
+        return any(0 <= h.start - p.end <= _PAIR_GAP for p in people)
+    return any(0 <= p.start - h.end <= _PERSON_AFTER for p in people)
+
+
+_PAIR_GAP = 8  # characters between two coordinated parties: " ilə ", "la ", " və ", ", "
+
+
+def _coordinated_tail(found: list[Found]) -> list[Found]:
+    """The parties right before a postposition "between" ("Türkiye ile Endonezya arasında"): the
+    run of parties that ends there, each close to the next; a party further back belongs to
+    another phrase ("rusiyalı həmkarı X Azərbaycanla Ermənistan arasında")."""
+    tail = found[-1:]
+    for f in reversed(found[:-1]):
+        if tail[0].start - f.end > _PAIR_GAP:
+            break
+        tail.insert(0, f)
+    return tail
 
 
 def _first_stop(text: str, pos: int, limit: int) -> int:
@@ -332,7 +363,11 @@ class _Builder:
             self.doc.cache["passive_forms"] = passive
         if fold_str(self.doc.text[c.verb.start:c.verb.end]) not in passive:  # type: ignore[operator]
             return False
-        return not any(h.kind in ("agent", "between", "between_after") and h.start < stop for h in c.hits)
+        if any(h.kind == "agent" and h.start < stop for h in c.hits):
+            return False
+        # "signed between A and B" names the signers; "between the two countries" only the sides
+        cues = [h for h in c.hits if h.kind in ("between", "between_after") and h.start < stop]
+        return not any(_names_people(h, self.people) for h in cues)
 
     def _reported_from(self, c: Clause) -> int:
         """Where the reported signing starts when a reporting verb introduces it: after the
@@ -354,9 +389,23 @@ class _Builder:
         stop = c.related_from if c.related_from is not None else c.end
         between = [p for p in _between(doc, c.start, stop) if not c.in_other_item(p.start)]
         named = between or _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
+        if between and self._between_other(c, stop, between):
+            spans = [(p.start, p.end) for p in between]
+            named = [p for p in _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
+                     if (p.start, p.end) not in spans]
+            between = []
         scopes = _presence_scopes(doc, c.start, stop, self.people)
         return [p for p in named if not any(a <= p.start < b for a, b in scopes)
                 and not c.in_other_item(p.start)], bool(between)
+
+    def _between_other(self, c: Clause, stop: int, between: list[Found]) -> bool:
+        """"The ministers of X and Y signed a memorandum on the ceasefire between A and B": signers
+        of two stated sides, none of them in the "between" pair, sign for their own states; the
+        pair is the subject's."""
+        scopes = _presence_scopes(self.doc, c.start, stop, self.people)
+        sides = {p.party for p in self.people if c.start <= p.start < stop and p.party
+                 and not any(a <= p.start < b for a, b in scopes)}
+        return len(sides) >= 2 and not sides & {f.value for f in between}
 
     def _party_stop(self, c: Clause, stop: int) -> int:
         """Parties are read up to a relative clause that follows the verb and the instrument

@@ -221,7 +221,11 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
         return not left or t.folded not in w.stops or not _sentence_initial(text, t)
 
     lo = i
-    while _capital(toks[i]) and lo > 0 and joined(lo - 1, lo):
+    # a genitive-first language describes a company after its name in small letters (X şirketi)
+    described = w.before and w.head(toks[i]) in _DESCRIPTORS
+    while (_capital(toks[i]) or described) and lo > 0 and joined(lo - 1, lo):
+        if described and ctx is not None and ctx.state_in(toks[lo - 1]):
+            break  # "Endonezyalı X şirketi": the company's country, not its name
         if name_word(toks[lo - 1]):
             lo -= 1
         elif toks[lo - 1].folded in w.connectors and lo >= 2 and name_word(toks[lo - 2]) and joined(lo - 2, lo - 1):
