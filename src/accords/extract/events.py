@@ -81,9 +81,8 @@ def _between(doc: Doc, start: int, end: int) -> list[Found]:
     for h in doc.hits_in(start, end, "between", "between_after"):
         if doc.in_quote(h.start):
             continue
-        found = _parties_in(doc, *_between_span(doc, h, start, end))
-        if h.kind == "between_after":
-            found = _coordinated_tail(found)
+        found = sorted(_parties_in(doc, *_between_span(doc, h, start, end)), key=lambda f: f.start)
+        found = _coordinated_tail(doc.text, found) if h.kind == "between_after" else _coordinated_head(doc.text, found)
         if len({f.value for f in found}) >= 2:
             return [Found(f.value, f.start, f.end, "party-between") for f in found]
     return []
@@ -109,18 +108,37 @@ def _names_people(h: Hit, people: list[PersonMention]) -> bool:
 
 
 _PAIR_GAP = 8  # characters between two coordinated parties: " ilə ", "la ", " və ", ", "
+_PHRASE_GAP = 30  # or words without a mark between them: " and the Government of "
 
 
-def _coordinated_tail(found: list[Found]) -> list[Found]:
+def _coordinated(text: str, a: Found, b: Found, reach: int = _PHRASE_GAP) -> bool:
+    """Two parties of one coordination: close, or with only words between them (after a
+    preposition: "between the Government of X and the Government of Y")."""
+    gap = text[a.end : b.start]
+    return len(gap) <= _PAIR_GAP or (len(gap) <= reach and not regex.search(r"[,;:.!?()\n«»\"]", gap))
+
+
+def _coordinated_tail(text: str, found: list[Found]) -> list[Found]:
     """The parties right before a postposition "between" ("Türkiye ile Endonezya arasında"): the
     run of parties that ends there, each close to the next; a party further back belongs to
     another phrase ("rusiyalı həmkarı X Azərbaycanla Ermənistan arasında")."""
     tail = found[-1:]
     for f in reversed(found[:-1]):
-        if tail[0].start - f.end > _PAIR_GAP:
+        if not _coordinated(text, f, tail[0], reach=_PAIR_GAP):
             break
         tail.insert(0, f)
     return tail
+
+
+def _coordinated_head(text: str, found: list[Found]) -> list[Found]:
+    """The parties right after a preposition "between" ("entre Paris et Madrid au plus haut
+    niveau, à un moment où le couple franco-allemand"): the run that starts there."""
+    head = found[:1]
+    for f in found[1:]:
+        if not _coordinated(text, head[-1], f):
+            break
+        head.append(f)
+    return head
 
 
 def _first_stop(text: str, pos: int, limit: int) -> int:
