@@ -26,6 +26,7 @@ from accords.extract.signings import (
 from accords.extract.topics import read_topics
 from accords.knowledge import leaders
 from accords.lang.bodies import bodies_for
+from accords.lang.hosts import beside_city_word
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
 from accords.names import same_name
@@ -466,6 +467,7 @@ class _Builder:
     def _complete(self, ev: EventMention) -> None:
         self._more_parties(ev)
         self._drop_affiliations(ev)
+        self._drop_city_states(ev)
         self._pair_subject(ev)
         self._presence_elsewhere(ev)
         self._assign_sides(ev)
@@ -489,6 +491,16 @@ class _Builder:
                          and all(in_role(g) for g in ev.parties if g.value == f.value)}
         keep = [f for f in ev.parties if f.value not in only_in_roles]
         if only_in_roles and len({f.value for f in keep}) >= 2:
+            ev.parties = keep
+
+    def _drop_city_states(self, ev: EventMention) -> None:
+        """A state named only as where a city is ("the Polish city of X") is no party beside two
+        organisations that sign (the cities' municipalities); with fewer, it is all the text gives."""
+        text, hits = self.doc.text, self.doc.hits
+        located = {f.value for f in ev.parties if not str(f.value).startswith("org:")
+                   and all(beside_city_word(text, hits, (g.start, g.end)) for g in ev.parties if g.value == f.value)}
+        keep = [f for f in ev.parties if f.value not in located]
+        if located and len([f for f in keep if str(f.value).startswith("org:")]) >= 2:
             ev.parties = keep
 
     def _pair_subject(self, ev: EventMention) -> None:

@@ -90,6 +90,7 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("parties.yaml", "body_nouns"): "body_noun",
         ("parties.yaml", "capital_words"): "capital_word",
         ("parties.yaml", "host_cues"): "host_cue",
+        ("parties.yaml", "city_words"): "city_word",
         ("titles.yaml", "ranks"): "rank",
         ("titles.yaml", "honorifics"): "honorific",
         ("titles.yaml", "counterparts"): "counterpart",

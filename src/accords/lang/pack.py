@@ -39,7 +39,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "presence_cues": "list", "presence_cues_after": "list", "list_continuations": "list",
         "body_nouns": "list", "capital_words": "list",
         "org_words": "map", "org_terms": "map", "org_suffixes": "list", "org_connectors": "list",
-        "org_name_before": "bool", "org_keep_names": "bool", "host_cues": "list",
+        "org_name_before": "bool", "org_keep_names": "bool", "host_cues": "list", "city_words": "list",
     },
     "titles.yaml": {"roles": "map", "ranks": "list", "honorifics": "list", "counterparts": "list", "portfolio_words": "list",
                     "role_links": "list", "pair_subjects": "list", "title_states": "table"},
