@@ -206,7 +206,7 @@ def _presence_scopes(doc: Doc, clause_start: int, clause_end: int,
             # names in apposition carry commas ("the president, X, and the minister, Y, attended"):
             # the scope reaches back to the verb or the clause start, not to the last comma
             if people is None or any(start <= p.start < h.start for p in people) \
-                    or any(x.kind == "pair_subject" and start <= x.start < h.start for x in hits):
+                    or any(x.kind in ("pair_subject", "role", "party") and start <= x.start < h.start for x in hits):
                 scopes.append((start, h.start))
                 continue
             # no name before it: the word opens the list instead ("בטקס נכחו X", "iştirak edən X")
@@ -215,9 +215,11 @@ def _presence_scopes(doc: Doc, clause_start: int, clause_end: int,
         # the comma ends the witnesses only when signers follow it (a verb, agent or side comes
         # later); after the verb, "..., as well as X" goes on listing who attended
         if people is not None and in_clause and h.kind == "presence_cue" and ends:
-            named = [p for p in people if h.end <= p.start < end]
+            named = [p.end for p in people if h.end <= p.start < end]
+            # an office or a state with no name ("in the presence of the President of Egypt, A and B")
+            named = named or [x.end for x in hits if h.end <= x.start < end and x.kind in ("role", "party")]
             if named:
-                end = min(end, _next_comma(doc.text, named[0].end, end))
+                end = min(end, _next_comma(doc.text, named[0], end))
         scopes.append((h.start, end))
     return scopes
 
