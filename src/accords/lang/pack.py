@@ -40,6 +40,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "body_nouns": "list", "capital_words": "list",
         "org_words": "map", "org_terms": "map", "org_suffixes": "list", "org_connectors": "list",
         "org_name_before": "bool", "org_keep_names": "bool", "host_cues": "list", "city_words": "list",
+        "host_cues_after": "list",
     },
     "titles.yaml": {"roles": "map", "ranks": "list", "honorifics": "list", "counterparts": "list", "portfolio_words": "list",
                     "role_links": "list", "pair_subjects": "list", "title_states": "table"},
