@@ -144,3 +144,29 @@ def test_a_name_the_text_gives_an_acronym_of_is_an_organisation(lang, text, name
 ])
 def test_a_state_body_or_the_venue_is_no_organisation(lang, text):
     assert _orgs(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, name, slug", [
+    ("tr", "Baykar ise Endonezyalı Republikorp şirketiyle fabrika kuracak.", "Republikorp şirketiyle",
+     "org:republikorp"),
+    ("az", "Qazaxıstanın Kazmunay şirkəti ilə saziş imzalanıb.", "Kazmunay şirkəti", "org:kazmunay"),
+    ("ru", "Казахстанская компания «Казмунай» подписала соглашение.", "Казмунай", "org:kazmunay"),
+])
+def test_a_company_and_its_descriptor(lang, text, name, slug):
+    """A genitive-first language names a company before its small-letter descriptor (X şirketi);
+    the country before it is where it is. Russian puts the descriptor first."""
+    assert _orgs(text, lang) == [(name, slug)]
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "In Astana the Kazakh company Kazmunay and the French company Orano signed an agreement.",
+     {"org:kazmunay", "org:orano"}),
+    ("ru", "В Астане казахстанская компания «Казмунай» и французская компания Orano подписали соглашение.",
+     {"org:kazmunay", "org:orano"}),
+    ("tr", "Ankara'da Kazak Kazmunay şirketi ile Fransız Orano şirketi bir anlaşma imzaladı.",
+     {"org:kazmunay", "org:orano"}),
+])
+def test_a_company_country_is_no_party(lang, text, parties):
+    """The state that says where a company is ("the French company X", "Fransız X şirketi") is no
+    party beside it, and a name after a small-letter descriptor ends at "and" ("and the French ...")."""
+    assert _parties(text, lang) == parties

@@ -26,12 +26,14 @@ from accords.extract.signings import (
 from accords.extract.topics import read_topics
 from accords.knowledge import leaders
 from accords.lang.bodies import bodies_for
+from accords.lang.hosts import beside_city_word
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
 from accords.names import same_name
 from accords.text.dateline import inline_dateline
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
+from accords.text.segment import Segment
 
 _BARE_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_REACH = 12  # characters between a signing verb and a bare year that dates it ("signed in 2015")
@@ -62,20 +64,82 @@ def _parties_in(doc: Doc, start: int, end: int, stop: int | None = None) -> list
     return out
 
 
+_HEAD_WORDS = 4  # a headline has at least this many words; a rubric, a dateline or a byline fewer
+_HEAD_REACH = 5  # sentences at the top of a page that may be its chrome
+
+
+def _headline(doc: Doc) -> Segment | None:
+    """The article's headline: its first sentence of some words, past the rubric, the time and the
+    byline a page puts above it ("Политика", "5 декабря 2025, 16:42", "Текст: X Y")."""
+    for sent in doc.sentences[:_HEAD_REACH]:
+        if sum(1 for t in doc.tokens_in(sent.start, sent.end) if t.text.isalpha()) >= _HEAD_WORDS:
+            return sent
+    return doc.sentences[0] if doc.sentences else None
+
+
 def _between(doc: Doc, start: int, end: int) -> list[Found]:
     """Parties named by "between X and Y" (or a postposition: "X ile Y arasında"): the parties, if given."""
     for h in doc.hits_in(start, end, "between", "between_after"):
         if doc.in_quote(h.start):
             continue
-        if h.kind == "between":
-            stop = _first_stop(doc.text, h.end, min(end, h.end + 90))
-            span = (h.end, stop)
-        else:
-            span = (max(start, h.start - 90), h.start)
-        found = _parties_in(doc, *span)
+        found = sorted(_parties_in(doc, *_between_span(doc, h, start, end)), key=lambda f: f.start)
+        found = _coordinated_tail(doc.text, found) if h.kind == "between_after" else _coordinated_head(doc.text, found)
         if len({f.value for f in found}) >= 2:
             return [Found(f.value, f.start, f.end, "party-between") for f in found]
     return []
+
+
+def _between_span(doc: Doc, h: Hit, start: int, end: int) -> tuple[int, int]:
+    """Where the sides of a "between" stand: after it to the clause's next stop, or before a
+    postposition ("X ile Y arasında")."""
+    if h.kind == "between":
+        return h.end, _first_stop(doc.text, h.end, min(end, h.end + 90))
+    return max(start, h.start - 90), h.start
+
+
+_PERSON_AFTER = 40  # characters from "between" to the first person it names ("between the Minister of X, A")
+
+
+def _names_people(h: Hit, people: list[PersonMention]) -> bool:
+    """A "between" whose sides are people: the last one right before a postposition ("A ile B
+    arasında"), or the first one soon after the preposition ("between A and B")."""
+    if h.kind == "between_after":
+        return any(0 <= h.start - p.end <= _PAIR_GAP for p in people)
+    return any(0 <= p.start - h.end <= _PERSON_AFTER for p in people)
+
+
+_PAIR_GAP = 8  # characters between two coordinated parties: " ilə ", "la ", " və ", ", "
+_PHRASE_GAP = 30  # or words without a mark between them: " and the Government of "
+
+
+def _coordinated(text: str, a: Found, b: Found, reach: int = _PHRASE_GAP) -> bool:
+    """Two parties of one coordination: close, or with only words between them (after a
+    preposition: "between the Government of X and the Government of Y")."""
+    gap = text[a.end : b.start]
+    return len(gap) <= _PAIR_GAP or (len(gap) <= reach and not regex.search(r"[,;:.!?()\n«»\"]", gap))
+
+
+def _coordinated_tail(text: str, found: list[Found]) -> list[Found]:
+    """The parties right before a postposition "between" ("Türkiye ile Endonezya arasında"): the
+    run of parties that ends there, each close to the next; a party further back belongs to
+    another phrase ("rusiyalı həmkarı X Azərbaycanla Ermənistan arasında")."""
+    tail = found[-1:]
+    for f in reversed(found[:-1]):
+        if not _coordinated(text, f, tail[0], reach=_PAIR_GAP):
+            break
+        tail.insert(0, f)
+    return tail
+
+
+def _coordinated_head(text: str, found: list[Found]) -> list[Found]:
+    """The parties right after a preposition "between" ("entre Paris et Madrid au plus haut
+    niveau, à un moment où le couple franco-allemand"): the run that starts there."""
+    head = found[:1]
+    for f in found[1:]:
+        if not _coordinated(text, head[-1], f):
+            break
+        head.append(f)
+    return head
 
 
 def _first_stop(text: str, pos: int, limit: int) -> int:
@@ -142,7 +206,7 @@ def _presence_scopes(doc: Doc, clause_start: int, clause_end: int,
             # names in apposition carry commas ("the president, X, and the minister, Y, attended"):
             # the scope reaches back to the verb or the clause start, not to the last comma
             if people is None or any(start <= p.start < h.start for p in people) \
-                    or any(x.kind == "pair_subject" and start <= x.start < h.start for x in hits):
+                    or any(x.kind in ("pair_subject", "role", "party") and start <= x.start < h.start for x in hits):
                 scopes.append((start, h.start))
                 continue
             # no name before it: the word opens the list instead ("בטקס נכחו X", "iştirak edən X")
@@ -151,9 +215,11 @@ def _presence_scopes(doc: Doc, clause_start: int, clause_end: int,
         # the comma ends the witnesses only when signers follow it (a verb, agent or side comes
         # later); after the verb, "..., as well as X" goes on listing who attended
         if people is not None and in_clause and h.kind == "presence_cue" and ends:
-            named = [p for p in people if h.end <= p.start < end]
+            named = [p.end for p in people if h.end <= p.start < end]
+            # an office or a state with no name ("in the presence of the President of Egypt, A and B")
+            named = named or [x.end for x in hits if h.end <= x.start < end and x.kind in ("role", "party")]
             if named:
-                end = min(end, _next_comma(doc.text, named[0].end, end))
+                end = min(end, _next_comma(doc.text, named[0], end))
         scopes.append((h.start, end))
     return scopes
 
@@ -318,7 +384,11 @@ class _Builder:
             self.doc.cache["passive_forms"] = passive
         if fold_str(self.doc.text[c.verb.start:c.verb.end]) not in passive:  # type: ignore[operator]
             return False
-        return not any(h.kind in ("agent", "between", "between_after") and h.start < stop for h in c.hits)
+        if any(h.kind == "agent" and h.start < stop for h in c.hits):
+            return False
+        # "signed between A and B" names the signers; "between the two countries" only the sides
+        cues = [h for h in c.hits if h.kind in ("between", "between_after") and h.start < stop]
+        return not any(_names_people(h, self.people) for h in cues)
 
     def _reported_from(self, c: Clause) -> int:
         """Where the reported signing starts when a reporting verb introduces it: after the
@@ -340,9 +410,23 @@ class _Builder:
         stop = c.related_from if c.related_from is not None else c.end
         between = [p for p in _between(doc, c.start, stop) if not c.in_other_item(p.start)]
         named = between or _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
+        if between and self._between_other(c, stop, between):
+            spans = [(p.start, p.end) for p in between]
+            named = [p for p in _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
+                     if (p.start, p.end) not in spans]
+            between = []
         scopes = _presence_scopes(doc, c.start, stop, self.people)
         return [p for p in named if not any(a <= p.start < b for a, b in scopes)
                 and not c.in_other_item(p.start)], bool(between)
+
+    def _between_other(self, c: Clause, stop: int, between: list[Found]) -> bool:
+        """"The ministers of X and Y signed a memorandum on the ceasefire between A and B": signers
+        of two stated sides, none of them in the "between" pair, sign for their own states; the
+        pair is the subject's."""
+        scopes = _presence_scopes(self.doc, c.start, stop, self.people)
+        sides = {p.party for p in self.people if c.start <= p.start < stop and p.party
+                 and not any(a <= p.start < b for a, b in scopes)}
+        return len(sides) >= 2 and not sides & {f.value for f in between}
 
     def _party_stop(self, c: Clause, stop: int) -> int:
         """Parties are read up to a relative clause that follows the verb and the instrument
@@ -385,6 +469,7 @@ class _Builder:
     def _complete(self, ev: EventMention) -> None:
         self._more_parties(ev)
         self._drop_affiliations(ev)
+        self._drop_city_states(ev)
         self._pair_subject(ev)
         self._presence_elsewhere(ev)
         self._assign_sides(ev)
@@ -408,6 +493,16 @@ class _Builder:
                          and all(in_role(g) for g in ev.parties if g.value == f.value)}
         keep = [f for f in ev.parties if f.value not in only_in_roles]
         if only_in_roles and len({f.value for f in keep}) >= 2:
+            ev.parties = keep
+
+    def _drop_city_states(self, ev: EventMention) -> None:
+        """A state named only as where a city is ("the Polish city of X") is no party beside two
+        organisations that sign (the cities' municipalities); with fewer, it is all the text gives."""
+        text, hits = self.doc.text, self.doc.hits
+        located = {f.value for f in ev.parties if not str(f.value).startswith("org:")
+                   and all(beside_city_word(text, hits, (g.start, g.end)) for g in ev.parties if g.value == f.value)}
+        keep = [f for f in ev.parties if f.value not in located]
+        if located and len([f for f in keep if str(f.value).startswith("org:")]) >= 2:
             ev.parties = keep
 
     def _pair_subject(self, ev: EventMention) -> None:
@@ -462,11 +557,12 @@ class _Builder:
             return
         kinds = {f.value for f in ev.instrument_words}
         related_spans = [(c.start, c.end) for c in self.clauses if c.related]
-        for sent in self.doc.sentences[:1] + self.doc.sentences:
+        head = _headline(self.doc)
+        for sent in ([head] if head else []) + self.doc.sentences:
             if any(a <= sent.start < b for a, b in related_spans):
                 continue
             insts = [h for h in self.doc.hits_in(sent.start, sent.end, "instrument") if h.value in kinds]
-            headline = sent is self.doc.sentences[0]
+            headline = sent is head
             if not insts and not headline:
                 continue
             for party in _parties_in(self.doc, sent.start, sent.end):

@@ -90,6 +90,8 @@ def _add_lists(m: Matcher, pack: LangPack) -> None:
         ("parties.yaml", "body_nouns"): "body_noun",
         ("parties.yaml", "capital_words"): "capital_word",
         ("parties.yaml", "host_cues"): "host_cue",
+        ("parties.yaml", "host_cues_after"): "host_cue_after",
+        ("parties.yaml", "city_words"): "city_word",
         ("titles.yaml", "ranks"): "rank",
         ("titles.yaml", "honorifics"): "honorific",
         ("titles.yaml", "counterparts"): "counterpart",
@@ -145,7 +147,8 @@ class _PackMatcher(_ArticleMatcher):
         found = [o for o in org_hits(folded, self.pack, hits)
                  if not any(k.start <= o.start and o.end <= k.end for k in known)]
         found += host_hits(folded.original, hits)  # "brokered by the US": no party
-        return sorted([h for h in hits if h.kind != "host_cue"] + found, key=lambda h: (h.start, -h.end))
+        return sorted([h for h in hits if h.kind not in ("host_cue", "host_cue_after")] + found,
+                      key=lambda h: (h.start, -h.end))
 
 
 @cache

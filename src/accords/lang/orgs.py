@@ -221,7 +221,11 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
         return not left or t.folded not in w.stops or not _sentence_initial(text, t)
 
     lo = i
-    while _capital(toks[i]) and lo > 0 and joined(lo - 1, lo):
+    # a genitive-first language describes a company after its name in small letters (X şirketi)
+    described = w.before and w.head(toks[i]) in _DESCRIPTORS
+    while (_capital(toks[i]) or described) and lo > 0 and joined(lo - 1, lo):
+        if described and ctx is not None and ctx.state_in(toks[lo - 1]):
+            break  # "Endonezyalı X şirketi": the company's country, not its name
         if name_word(toks[lo - 1]):
             lo -= 1
         elif toks[lo - 1].folded in w.connectors and lo >= 2 and name_word(toks[lo - 2]) and joined(lo - 2, lo - 1):
@@ -238,8 +242,8 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
         j, conj = hi + 1, False
         while j < len(toks) and toks[j].folded in w.connectors and joined(j - 1, j):
             conj = conj or toks[j].folded in w.conjunctions
-            if lo < i and conj:
-                break  # "X University and Y": a name that ends in its organisation word is whole
+            if (lo < i or not _capital(toks[i])) and conj:
+                break  # "X University and Y", "the company X and the French company Y": two names
             j += 1
         if j > hi + 1 and j < len(toks) and joined(j - 1, j) and w.head(toks[j]) and not conj:
             lo = hi = j  # "Faculty of X of the University of Y": the institution it belongs to
@@ -338,6 +342,15 @@ def _place_before(w: _Words, toks: Sequence[_Tok], lo: int, ctx: _Context) -> Hi
     return None
 
 
+def _demonym_before(toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -> tuple[Hit, ...]:
+    """The state right before a small-letter organisation word ("the French company X",
+    "казахстанская компания «X»"): the company's country, where it is, not a party beside it."""
+    if i == 0 or _capital(toks[i]) or text[toks[i - 1].end : toks[i].start] != " ":
+        return ()
+    state = ctx.state_in(toks[i - 1])
+    return (state,) if state is not None else ()
+
+
 def _slug_words(w: _Words, toks: Sequence[_Tok], lo: int, hi: int, ctx: _Context) -> list[str]:
     """The name's words for its slug: as written where the press keeps such names (`org_keep_names`:
     Universidad Nacional de Asunción), else English organisation words and romanised proper
@@ -345,8 +358,9 @@ def _slug_words(w: _Words, toks: Sequence[_Tok], lo: int, hi: int, ctx: _Context
     University) and a describing word (компания Westinghouse) are left out."""
     while not w.pack.cased and hi > lo and ctx.state_in(toks[hi]) and not w.head(toks[hi]):
         hi -= 1
-    if w.keep:
-        return [t.text for t in toks[lo : hi + 1]]
+    if w.keep:  # as written, less a small-letter describing word ("the company Westinghouse")
+        own = [t for t in toks[lo : hi + 1] if _capital(t) or w.head(t) not in _DESCRIPTORS]
+        return [t.text for t in (own or toks[lo : hi + 1])]
     kept = [t for t in toks[lo : hi + 1] if t.folded not in w.connectors]
     # a genitive-first name's own word is a genitive (გორის მუნიციპალიტეტი): its base form, so
     # every case of the name gives one slug
@@ -510,7 +524,7 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
     quoted = _quoted_name(w, text, t) if is_head else None
     if quoted:
         name = text[quoted[0] : quoted[1]]
-        return OrgName(quoted[0], quoted[1], name, org_slug(name.split()))
+        return OrgName(quoted[0], quoted[1], name, org_slug(name.split()), _demonym_before(toks, i, text, ctx))
     span = _uncased_span(w, toks, i, text, ctx) if is_head and not w.pack.cased else _cased_span(w, toks, i, text, ctx)
     if span is None:
         return None
@@ -525,6 +539,8 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
         name_end += acronym.end()
     slug = _known_acronym(ctx, toks[hi].end, name_end) or org_slug(_slug_words(w, toks, lo, hi, ctx))
     places = [p for p in (_place_after(w, toks, hi, text, ctx), _place_before(w, toks, lo, ctx)) if p]
+    if lo == i:
+        places += _demonym_before(toks, i, text, ctx)
     start = _name_start(w, toks[lo])
     return OrgName(start, name_end, text[start:name_end], slug, tuple(places), described)
 
