@@ -200,6 +200,10 @@ def _named_already(ev: EventMention, p: PersonMention) -> bool:
     return False
 
 
+# sentences before a pair phrase ('the two ministers signed') where its two people may stand
+_PAIR_REACH = 3
+
+
 class _Builder:
     def __init__(self, doc: Doc, published: dt.date | None, day_known: bool = True) -> None:
         self.doc = doc
@@ -413,7 +417,7 @@ class _Builder:
     def _pair_subject(self, ev: EventMention) -> None:
         """"The two leaders signed ...", "лидеры двух стран скрепили подписями": with no signer
         named in the clause, the signers are the two people the text last named for the event's
-        two parties (in the clause before the phrase, or the two sentences before it). Under a
+        two parties (in the clause before the phrase, or the three sentences before it). Under a
         presence cue ("שני המנהיגים השתתפו בטקס", "the two leaders witnessed") they are present."""
         if len(ev.parties) != 2:
             return
@@ -438,15 +442,20 @@ class _Builder:
 
     def _last_two(self, c: Clause, pair: Hit, mine: list[str]) -> dict[str, PersonMention] | None:
         """The person last named for each of the two parties before a pair phrase, within the
-        clause and the two sentences before it."""
+        clause and the three sentences before it (a line the page broke counts as one more)."""
         idx = self.doc.sentences.index(c.sentence)
-        since = self.doc.sentences[max(0, idx - 2)].start
+        since = self.doc.sentences[max(0, idx - _PAIR_REACH)].start
         latest: dict[str, PersonMention] = {}
+        unsided: list[PersonMention] = []  # titled, but the text gives no side for them
         for p in self.people:
+            if not since <= p.start < pair.start or self.doc.in_quote(p.start):
+                continue
             party = p.party or self._office_country(p)
-            if since <= p.start < pair.start and party in mine and not self.doc.in_quote(p.start):
+            if party in mine:
                 latest[party] = p
-        return latest if len(latest) == 2 else None
+            elif party is None and p.role_en:
+                unsided.append(p)
+        return _by_elimination(latest, unsided, mine)
 
     def _office_country(self, p: PersonMention) -> str | None:
         office = leaders()[p.kb].office_on(self.published) if p.kb else None
@@ -649,6 +658,20 @@ class _Builder:
         end = c.end
         parties = [p for p in parties if p]
         return Related("follows", str(inst) if inst else None, tuple(dict.fromkeys(parties)), date, start, end)
+
+
+def _by_elimination(latest: dict[str, PersonMention], unsided: list[PersonMention],
+                    mine: list[str]) -> dict[str, PersonMention] | None:
+    """The two people a pair phrase ("the two ministers signed") stands for: one named for each
+    party; or one named for a party and the last titled person of no stated side before it
+    ("X, Minister of Foreign Affairs, and his Kenyan counterpart Y"), who acts for the other."""
+    if len(latest) == 1 and unsided:
+        missing = [m for m in mine if m not in latest]
+        named = next(iter(latest.values()))
+        other = [p for p in unsided if p.key != named.key]
+        if len(missing) == 1 and other:
+            return {**latest, missing[0]: other[-1]}
+    return latest if len(latest) == 2 else None
 
 
 def _months_between(a: str, b: str) -> int:
