@@ -310,8 +310,10 @@ class _Builder:
         parties = {f.value for f in _parties_in(self.doc, c.start, c.end, c.related_from)}
         inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
         main_inst = main.instrument
-        other = bool(parties - main.parties) or (inst is not None and main_inst is not None and inst != main_inst)
-        return other or _months_between(day, ref) >= 12
+        # "the pact" and "the MoU" name one instrument: a generic word tells no other one apart
+        other_inst = inst is not None and main_inst is not None and inst != main_inst \
+            and not {inst, main_inst} & GENERIC
+        return bool(parties - main.parties) or other_inst or _months_between(day, ref) >= 12
 
     def _agentless_passive(self, c: Clause, stop: int) -> bool:
         """A passive verb ("was signed", "imzalanıb") with no agent marker and no "between X
