@@ -59,3 +59,49 @@ def test_who_accompanies_a_signer_attends(text, lang, signers, present):
 ])
 def test_a_pair_phrase_takes_the_unsided_person_by_elimination(text, lang, signers):
     assert _signers(text, lang)[0] == signers
+
+
+@pytest.mark.parametrize("text, lang, kept", [
+    ('Ghana and Togo signed a trade deal. "The deal has been signed by the two ministers," the ministry\'s statement'
+     ' said.', "en", False),
+    ('Ghana and Togo signed a trade deal. "We have waited for this agreement for ten years," the minister said.',
+     "en", True),
+    ("Le Sénégal et le Mali ont signé un accord. « L'accord a été signé par les deux ministres à Dakar », indique le"
+     " communiqué du ministère.", "fr", False),
+    ('وقّعت مصر والأردن اتفاقية. وجاء في البيان: "وقّع الاتفاقية وزيرا الخارجية بحضور عدد من المسؤولين".', "ar", False),
+])
+def test_a_statement_s_quotation_is_narrative(text, lang, kept):
+    assert bool(annotate(text, lang).quotes) is kept
+
+
+@pytest.mark.parametrize("text, lang, acronym, is_instrument", [
+    ("India and France inked an inter-governmental agreement (IGA) on Monday. Later the IGA was signed.", "en",
+     "IGA", True),
+    ("Perú y Chile firmaron un tratado de libre comercio (TLC). El TLC fue firmado en Lima.", "es", "TLC", True),
+    ("Ghana signed an agreement with the International Atomic Energy Agency (IAEA). The IAEA will inspect sites.",
+     "en", "IAEA", False),
+])
+def test_an_acronym_the_text_gives_an_instrument_names_it_later(text, lang, acronym, is_instrument):
+    doc = annotate(text, lang)
+    last = text.rindex(acronym)
+    assert any(h.kind == "instrument" and h.start == last for h in doc.hits) is is_instrument
+
+
+@pytest.mark.parametrize("a, b, other", [
+    ("Rajnath Singh", "Rajesh Kumar Singh", True),
+    ("A. Likhachev", "Alexey Likhachev", False),
+    ("Sébastien Lecornu", "Sebastien Lecornu", False),
+    ("Lecornu", "Sebastien Lecornu", False),
+])
+def test_given_names_written_out_tell_two_people_apart(a, b, other):
+    from accords.identity import other_given_names
+
+    assert other_given_names(a, b) is other
+
+
+def test_a_witness_sharing_a_signer_s_surname_stays_present():
+    text = ("India and France signed an agreement in New Delhi. It was signed by Defence Minister Rajnath Singh and"
+            " France's Minister of the Armed Forces Sebastien Lecornu in the presence of Defence Secretary Rajesh"
+            " Kumar Singh.")
+    signers, present = _signers(text, "en")
+    assert "Rajnath Singh" in signers and present == {"Rajesh Kumar Singh"}

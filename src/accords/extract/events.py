@@ -24,6 +24,7 @@ from accords.extract.signings import (
     share_ceremony,
 )
 from accords.extract.topics import read_topics
+from accords.identity import other_given_names
 from accords.knowledge import leaders
 from accords.lang.bodies import bodies_for
 from accords.lang.lexicon import capital_of
@@ -195,9 +196,11 @@ def _named_already(ev: EventMention, p: PersonMention) -> bool:
         if x.name.value == p.name:
             return True
         sides_agree = x.party is None or p.party is None or x.party.value == p.party
-        if sides_agree and (x.kb and x.kb == p.kb or same_name(x.name.value, p.name)):
+        if sides_agree and (x.kb and x.kb == p.kb or same_name(x.name.value, p.name)
+                            and not other_given_names(x.name.value, p.name)):
             return True
     return False
+
 
 
 # sentences before a pair phrase ('the two ministers signed') where its two people may stand

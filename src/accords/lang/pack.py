@@ -50,7 +50,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relative_years": "map", "relative_weeks": "map", "same_day": "list", "range_words": "list",
         "bound_words": "list", "bound_words_after": "list", "ago_phrases": "list",
     },
-    "quote_patterns.yaml": {"verbs": "list", "marks": "list", "complementizers": "list"},
+    "quote_patterns.yaml": {"verbs": "list", "marks": "list", "complementizers": "list", "statement_nouns": "list"},
     "cooperation_areas.yaml": {"areas": "table", "domains": "table", "subject_cues": "list", "content_cues": "list",
                                "subject_breaks": "list", "coverage_cues": "list"},
     "places.yaml": {"cities": "table", "landmarks": "table", "locatives": "list", "locative_prefixes": "list"},
