@@ -105,3 +105,21 @@ def test_a_witness_sharing_a_signer_s_surname_stays_present():
             " Kumar Singh.")
     signers, present = _signers(text, "en")
     assert "Rajnath Singh" in signers and present == {"Rajesh Kumar Singh"}
+
+
+def _visit_cases():
+    import pathlib
+
+    import yaml
+
+    root = pathlib.Path(__file__).parents[2] / "src" / "accords" / "lang"
+    for code in ("en", "ru", "ar", "fr"):
+        for case in yaml.safe_load((root / code / "examples.yaml").read_text())["examples"]:
+            if case.get("id") == "visitor-is-not-a-signer":
+                yield pytest.param(code, case["text"], id=code)
+
+
+@pytest.mark.parametrize("lang, text", list(_visit_cases()))
+def test_the_visitor_is_not_said_to_sign(lang, text):
+    events = extract(text, lang, None)
+    assert events and events[0].signatories == []

@@ -203,6 +203,8 @@ def _named_already(ev: EventMention, p: PersonMention) -> bool:
 
 
 
+_VISIT_REACH = 80  # characters before a title where "the visit of" may stand
+_VISIT_WORDS = 6  # words from a visit noun to the visitor ("визита президента переходного периода Республики Мали")
 # sentences before a pair phrase ('the two ministers signed') where its two people may stand
 _PAIR_REACH = 3
 
@@ -377,6 +379,8 @@ class _Builder:
                 continue
             if p.start < reported_from:
                 continue  # "X announced that A and B signed", "أعلن X أن": X reports the signing
+            if self._visitor(p):
+                continue  # "during the visit of President X, ... was signed": X is not said to sign
             party, pspan = p.party, p.party_span
             if party is None:
                 side = [s for s in sides if s[0] < p.start]
@@ -389,6 +393,25 @@ class _Builder:
             target = ev.present if present else ev.signatories
             if not _named_already(ev, p):
                 target.append(person)
+
+    def _visitor(self, p: PersonMention) -> bool:
+        """A person named as the one whose visit it is: a visit noun among the few words before
+        their title (or name), no comma between ("по итогам визита президента РФ X", "على هامش
+        زيارة الرئيس الإيراني X", "during the state visit of President X")."""
+        visits = self.doc.cache.get("visit_nouns")
+        if visits is None:
+            words = self.doc.pack.get("titles.yaml", "visit_nouns")
+            visits = self.doc.cache["visit_nouns"] = {fold_str(w) for w in words}
+        at = p.role_start if p.role_start is not None else p.start
+        before = self.doc.tokens_in(max(0, at - _VISIT_REACH), at)[-_VISIT_WORDS:]
+        prefixes = self.doc.pack.prefixes
+        for t in reversed(before):
+            if any(c in self.doc.text[t.end:at] for c in ",،;:."):
+                return False
+            bare = t.folded[1:] if t.folded[:1] in prefixes and len(t.folded) > 3 else t.folded
+            if t.folded in visits or bare in visits:  # type: ignore[operator]
+                return True
+        return False
 
     # -- completing an event ---------------------------------------------------------------
     def _complete(self, ev: EventMention) -> None:

@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     },
     "titles.yaml": {"roles": "map", "ranks": "list", "honorifics": "list", "counterparts": "list", "portfolio_words": "list",
                     "role_links": "list", "pair_subjects": "list", "title_states": "table",
-                    "venue_nouns": "list"},
+                    "venue_nouns": "list", "visit_nouns": "list"},
     "date_words.yaml": {
         "months": "map", "weekdays": "map", "relative_days": "map", "relative_months": "map",
         "year_words": "list", "hebrew_months": "map", "hijri_months": "map", "persian_months": "map",
