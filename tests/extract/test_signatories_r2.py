@@ -123,3 +123,19 @@ def _visit_cases():
 def test_the_visitor_is_not_said_to_sign(lang, text):
     events = extract(text, lang, None)
     assert events and events[0].signatories == []
+
+
+@pytest.mark.parametrize("line", [
+    ("en", "The peace treaty between Ghana and Togo on trade and a joint declaration with Benin on security were"
+           " signed in Accra on Monday.", {"GH", "TG"}, {"BJ", "GH"}),
+    ("fr", "Le traité de paix entre le Sénégal et le Mali sur le commerce et une déclaration commune avec la Guinée"
+           " sur la sécurité ont été signés lundi à Dakar.", {"SN", "ML"}, {"GN", "SN"}),
+    ("ru", "Договор о мире между Казахстаном и Узбекистаном о торговле и совместная декларация с Киргизией о"
+           " безопасности были подписаны в понедельник в Астане.", {"KZ", "UZ"}, {"KG", "KZ"}),
+])
+def test_an_item_naming_one_party_takes_the_first_side_only(line):
+    import datetime as dt
+
+    lang, text, first, second = line
+    events = extract(text, lang, dt.date(2026, 3, 3))
+    assert [{p.value for p in e.parties} for e in events] == [first, second]

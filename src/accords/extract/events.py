@@ -205,6 +205,7 @@ def _named_already(ev: EventMention, p: PersonMention) -> bool:
 
 _VISIT_REACH = 80  # characters before a title where "the visit of" may stand
 _VISIT_WORDS = 6  # words from a visit noun to the visitor ("визита президента переходного периода Республики Мали")
+_OFFICE_REACH = 2  # sentences after a clause naming offices where the people holding them are named
 # sentences before a pair phrase ('the two ministers signed') where its two people may stand
 _PAIR_REACH = 3
 
@@ -418,6 +419,7 @@ class _Builder:
         self._more_parties(ev)
         self._drop_affiliations(ev)
         self._pair_subject(ev)
+        self._offices_named_next(ev)
         self._presence_elsewhere(ev)
         self._assign_sides(ev)
         ev.date_signed = self._date(ev)
@@ -528,6 +530,27 @@ class _Builder:
                         ev.parties.append(Found(p.value, p.start, p.end, "party-next-sentence"))
                 if len(ev.parties) >= 2:
                     return
+
+    def _offices_named_next(self, ev: EventMention) -> None:
+        """"The Secretary to the Ministry of Finance and the Ambassador of Japan signed ...", then
+        "Finance Secretary X and Ambassador Y exchanged the notes": a signing clause that names
+        offices and no one gives its signers in the sentences after it, each with that office."""
+        if ev.signatories:
+            return
+        for c in self.clauses_of.get(ev.index, []):
+            scopes = _presence_scopes(self.doc, c.start, c.end, self.people)
+            offices = {h.value for h in c.hits if h.kind == "role" and h.value is not None
+                       and not c.in_other_item(h.start) and not any(a <= h.start < b for a, b in scopes)}
+            if not offices or any(c.start <= p.start < c.end for p in self.people):
+                continue
+            idx = self.doc.sentences.index(c.sentence)
+            until = self.doc.sentences[min(len(self.doc.sentences) - 1, idx + _OFFICE_REACH)].end
+            for p in self.people:
+                if c.end <= p.start < until and p.role_en in offices and not self.doc.in_quote(p.start) \
+                        and not _named_already(ev, p):
+                    offices.discard(p.role_en)
+                    ev.signatories.append(_person(self.doc, p, p.party, p.party_span, self.published))
+            return
 
     def _presence_elsewhere(self, ev: EventMention) -> None:
         """People "taking part" in the ceremony, in sentences next to the signing."""
