@@ -139,3 +139,15 @@ def test_an_item_naming_one_party_takes_the_first_side_only(line):
     lang, text, first, second = line
     events = extract(text, lang, dt.date(2026, 3, 3))
     assert [{p.value for p in e.parties} for e in events] == [first, second]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_offices_in_the_clause_people_in_the_next_sentence(lang):
+    import pathlib
+
+    import yaml
+
+    path = pathlib.Path(__file__).parents[2] / "src" / "accords" / "lang" / lang / "examples.yaml"
+    case = next(c for c in yaml.safe_load(path.read_text())["examples"] if c.get("id") == "offices-then-names")
+    want = {p["name"] for p in case["expect"]["signatories"]}
+    assert set(_signers(case["text"], lang)[0]) == want

@@ -205,6 +205,7 @@ def _named_already(ev: EventMention, p: PersonMention) -> bool:
 
 _VISIT_REACH = 80  # characters before a title where "the visit of" may stand
 _VISIT_WORDS = 6  # words from a visit noun to the visitor ("визита президента переходного периода Республики Мали")
+_JOIN_GAP = 4  # characters of " and " between two coordinated names
 _OFFICE_REACH = 2  # sentences after a clause naming offices where the people holding them are named
 # sentences before a pair phrase ('the two ministers signed') where its two people may stand
 _PAIR_REACH = 3
@@ -487,6 +488,11 @@ class _Builder:
                 unsided.append(p)
         return _by_elimination(latest, unsided, mine)
 
+    def _office_title(self, p: PersonMention) -> str | None:
+        """The office a leader of the knowledge file held on the day, for a name given bare."""
+        office = leaders()[p.kb].office_on(self.published) if p.kb else None
+        return office.title if office else None
+
     def _office_country(self, p: PersonMention) -> str | None:
         office = leaders()[p.kb].office_on(self.published) if p.kb else None
         return office.country if office else None
@@ -545,11 +551,14 @@ class _Builder:
                 continue
             idx = self.doc.sentences.index(c.sentence)
             until = self.doc.sentences[min(len(self.doc.sentences) - 1, idx + _OFFICE_REACH)].end
+            last = None  # "X and Y" after "the presidents of A and B signed": Y holds the office too
             for p in self.people:
-                if c.end <= p.start < until and p.role_en in offices and not self.doc.in_quote(p.start) \
+                office = p.role_en or self._office_title(p)
+                joined = last is not None and p.rule.startswith("coordinated") and p.start - last.end <= _JOIN_GAP
+                if c.end <= p.start < until and (office in offices or joined) and not self.doc.in_quote(p.start) \
                         and not _named_already(ev, p):
-                    offices.discard(p.role_en)
                     ev.signatories.append(_person(self.doc, p, p.party, p.party_span, self.published))
+                    last = p
             return
 
     def _presence_elsewhere(self, ev: EventMention) -> None:
