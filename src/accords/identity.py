@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from accords.knowledge import leaders
-from accords.names import latin, same_name, skeleton
+from accords.names import latin, same_name, skeleton, token_skeleton
 
 
 @dataclass
@@ -86,6 +88,19 @@ def _same_person_name(a: str, b: str) -> bool:
     if same_name(a, b):
         return True
     return not (is_latin(a) and is_latin(b)) and same_name(_latin(a), _latin(b))
+
+
+def other_given_names(a: str, b: str) -> bool:
+    """Two names with a surname in common but given names written out in full that are not one
+    name spelled two ways ("Rajnath Singh", "Rajesh Kumar Singh"; not "Benjamin", "Binyamin"):
+    two people, though their initials agree."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2 or "." in wa[0] + wb[0] or min(len(wa[0]), len(wb[0])) <= 2:
+        return False
+    x, y = token_skeleton(wa[0]), token_skeleton(wb[0])
+    if not x or not y or x.startswith(y) or y.startswith(x):
+        return False
+    return Levenshtein.distance(x, y) > 1
 
 
 def _skel(name: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from babel import Locale
 
 from accords import labels
-from accords.identity import PersonForm, PersonGroup, group_people, is_latin
+from accords.identity import PersonForm, PersonGroup, group_people, is_latin, other_given_names
 from accords.knowledge import leaders, lookup
 from accords.lang.lexicon import shared
 from accords.lang.pack import load
@@ -205,7 +205,8 @@ def build_record(agreement_id: str, stmts: list[Stmt], sources: dict[str, dict[s
     sig_groups = group_people(_forms(f("signatory")))
     signatories = [_person_out(g) for g in sig_groups]
     sig_names = [fm.name for g in sig_groups for fm in g.forms]
-    present_stmts = [s for s in f("present") if not any(same_name(s.value["name"], n) for n in sig_names)]
+    present_stmts = [s for s in f("present") if not any(
+        same_name(s.value["name"], n) and not other_given_names(s.value["name"], n) for n in sig_names)]
     pres_groups = group_people(_forms(present_stmts))
     present = [_person_out(g) for g in pres_groups]
     for s in f("discrepancy"):  # a source that disagrees with itself (a weekday against its date)

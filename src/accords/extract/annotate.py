@@ -117,13 +117,45 @@ def resolve_layers(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_ACRONYM_AFTER = regex.compile(r"[^.;:()\n]{0,60}?\((\p{Lu}[\p{Lu}\d]{1,7})\)")
+_ACRONYM_WORD = regex.compile(r"\p{L}+")
+
+
+def _acronym_of(text: str, h: Hit, m: regex.Match[str]) -> bool:
+    """The bracketed acronym is made of the initials of the words that name the instrument
+    ("inter-governmental agreement (IGA)", "tratado de libre comercio (TLC)"), short function
+    words aside, and those words hold the instrument word: not "an agreement with the
+    International Atomic Energy Agency (IAEA)", an acronym of something else."""
+    acr = m.group(1)
+    words = [w for w in _ACRONYM_WORD.finditer(text, max(0, h.start - 80), m.start(1) - 1)
+             if not (len(w.group()) <= 3 and w.group().islower())]
+    last = words[-len(acr):]
+    return len(last) == len(acr) and last[0].start() <= h.start \
+        and fold_str("".join(w.group()[0] for w in last)) == fold_str(acr)
+
+
+def _named_by_acronym(text: str, folded: Folded, hits: list[Hit]) -> list[Hit]:
+    """An instrument the text names by the acronym it gave it ("an inter-governmental agreement
+    (IGA) ... The IGA has been signed by"): each later use of the acronym is that instrument."""
+    out: list[Hit] = []
+    for h in hits:
+        m = _ACRONYM_AFTER.match(text, h.end) if h.kind == "instrument" else None
+        if m is None or not _acronym_of(text, h, m):
+            continue
+        for use in regex.finditer(rf"(?<!\w){regex.escape(m.group(1))}(?!\w)", text[m.end():]):
+            a, b = m.end() + use.start(), m.end() + use.end()
+            out.append(Hit(h.kind, h.value, a, b, folded.folded_pos(a), folded.folded_pos(b), use.group()))
+    return out
+
+
 def annotate(text: str, lang: str) -> Doc:
     """Tokens, sentences, lexicon hits and quotation spans of a text in a language."""
-    from accords.extract.quotes import quote_spans
+    from accords.extract.quotes import quote_spans, statement_quotes
 
     pack = load(lang)
     folded = fold(text)
     hits = resolve_layers(matcher(lang).find(folded))
+    hits = sorted(hits + _named_by_acronym(text, folded, hits), key=lambda h: (h.start, -h.end, h.kind))
     tokens = [Token(m.start(), m.end(), m.group(), fold_str(m.group()), light_fold(m.group()))
               for m in _TOKEN.finditer(text)]
     sents = sentences(text, pack.get("language.yaml", "abbreviations"))
@@ -135,6 +167,8 @@ def annotate(text: str, lang: str) -> Doc:
         before = text[max(0, start - 3) : start]
         return ":" in before or any(0 <= h.start - end <= 30 or 0 <= start - h.end <= 12 for h in verbs)
 
-    doc.quotes = quote_spans(text, pack, attributed=attributed)
+    quotes = quote_spans(text, pack, attributed=attributed)
+    reports = set(statement_quotes(text, quotes, pack.get("quote_patterns.yaml", "statement_nouns")))
+    doc.quotes = [q for q in quotes if q not in reports]  # an institution's statement reads as narrative
     doc._quote_starts = [a for a, _ in doc.quotes]
     return doc

@@ -24,6 +24,7 @@ from accords.extract.signings import (
     share_ceremony,
 )
 from accords.extract.topics import read_topics
+from accords.identity import other_given_names
 from accords.knowledge import leaders
 from accords.lang.bodies import bodies_for
 from accords.lang.hosts import beside_city_word
@@ -261,9 +262,19 @@ def _named_already(ev: EventMention, p: PersonMention) -> bool:
         if x.name.value == p.name:
             return True
         sides_agree = x.party is None or p.party is None or x.party.value == p.party
-        if sides_agree and (x.kb and x.kb == p.kb or same_name(x.name.value, p.name)):
+        if sides_agree and (x.kb and x.kb == p.kb or same_name(x.name.value, p.name)
+                            and not other_given_names(x.name.value, p.name)):
             return True
     return False
+
+
+
+_VISIT_REACH = 80  # characters before a title where "the visit of" may stand
+_VISIT_WORDS = 6  # words from a visit noun to the visitor ("визита президента переходного периода Республики Мали")
+_JOIN_GAP = 4  # characters of " and " between two coordinated names
+_OFFICE_REACH = 2  # sentences after a clause naming offices where the people holding them are named
+# sentences before a pair phrase ('the two ministers signed') where its two people may stand
+_PAIR_REACH = 3
 
 
 class _Builder:
@@ -372,8 +383,10 @@ class _Builder:
         parties = {f.value for f in _parties_in(self.doc, c.start, c.end, c.related_from)}
         inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
         main_inst = main.instrument
-        other = bool(parties - main.parties) or (inst is not None and main_inst is not None and inst != main_inst)
-        return other or _months_between(day, ref) >= 12
+        # "the pact" and "the MoU" name one instrument: a generic word tells no other one apart
+        other_inst = inst is not None and main_inst is not None and inst != main_inst \
+            and not {inst, main_inst} & GENERIC
+        return bool(parties - main.parties) or other_inst or _months_between(day, ref) >= 12
 
     def _agentless_passive(self, c: Clause, stop: int) -> bool:
         """A passive verb ("was signed", "imzalanıb") with no agent marker and no "between X
@@ -452,6 +465,8 @@ class _Builder:
                 continue
             if p.start < reported_from:
                 continue  # "X announced that A and B signed", "أعلن X أن": X reports the signing
+            if self._visitor(p):
+                continue  # "during the visit of President X, ... was signed": X is not said to sign
             party, pspan = p.party, p.party_span
             if party is None:
                 side = [s for s in sides if s[0] < p.start]
@@ -465,12 +480,32 @@ class _Builder:
             if not _named_already(ev, p):
                 target.append(person)
 
+    def _visitor(self, p: PersonMention) -> bool:
+        """A person named as the one whose visit it is: a visit noun among the few words before
+        their title (or name), no comma between ("по итогам визита президента РФ X", "على هامش
+        زيارة الرئيس الإيراني X", "during the state visit of President X")."""
+        visits = self.doc.cache.get("visit_nouns")
+        if visits is None:
+            words = self.doc.pack.get("titles.yaml", "visit_nouns")
+            visits = self.doc.cache["visit_nouns"] = {fold_str(w) for w in words}
+        at = p.role_start if p.role_start is not None else p.start
+        before = self.doc.tokens_in(max(0, at - _VISIT_REACH), at)[-_VISIT_WORDS:]
+        prefixes = self.doc.pack.prefixes
+        for t in reversed(before):
+            if any(c in self.doc.text[t.end:at] for c in ",،;:."):
+                return False
+            bare = t.folded[1:] if t.folded[:1] in prefixes and len(t.folded) > 3 else t.folded
+            if t.folded in visits or bare in visits:  # type: ignore[operator]
+                return True
+        return False
+
     # -- completing an event ---------------------------------------------------------------
     def _complete(self, ev: EventMention) -> None:
         self._more_parties(ev)
         self._drop_affiliations(ev)
         self._drop_city_states(ev)
         self._pair_subject(ev)
+        self._offices_named_next(ev)
         self._presence_elsewhere(ev)
         self._assign_sides(ev)
         ev.date_signed = self._date(ev)
@@ -508,7 +543,7 @@ class _Builder:
     def _pair_subject(self, ev: EventMention) -> None:
         """"The two leaders signed ...", "лидеры двух стран скрепили подписями": with no signer
         named in the clause, the signers are the two people the text last named for the event's
-        two parties (in the clause before the phrase, or the two sentences before it). Under a
+        two parties (in the clause before the phrase, or the three sentences before it). Under a
         presence cue ("שני המנהיגים השתתפו בטקס", "the two leaders witnessed") they are present."""
         if len(ev.parties) != 2:
             return
@@ -533,15 +568,25 @@ class _Builder:
 
     def _last_two(self, c: Clause, pair: Hit, mine: list[str]) -> dict[str, PersonMention] | None:
         """The person last named for each of the two parties before a pair phrase, within the
-        clause and the two sentences before it."""
+        clause and the three sentences before it (a line the page broke counts as one more)."""
         idx = self.doc.sentences.index(c.sentence)
-        since = self.doc.sentences[max(0, idx - 2)].start
+        since = self.doc.sentences[max(0, idx - _PAIR_REACH)].start
         latest: dict[str, PersonMention] = {}
+        unsided: list[PersonMention] = []  # titled, but the text gives no side for them
         for p in self.people:
+            if not since <= p.start < pair.start or self.doc.in_quote(p.start):
+                continue
             party = p.party or self._office_country(p)
-            if since <= p.start < pair.start and party in mine and not self.doc.in_quote(p.start):
+            if party in mine:
                 latest[party] = p
-        return latest if len(latest) == 2 else None
+            elif party is None and p.role_en:
+                unsided.append(p)
+        return _by_elimination(latest, unsided, mine)
+
+    def _office_title(self, p: PersonMention) -> str | None:
+        """The office a leader of the knowledge file held on the day, for a name given bare."""
+        office = leaders()[p.kb].office_on(self.published) if p.kb else None
+        return office.title if office else None
 
     def _office_country(self, p: PersonMention) -> str | None:
         office = leaders()[p.kb].office_on(self.published) if p.kb else None
@@ -587,6 +632,30 @@ class _Builder:
                         ev.parties.append(Found(p.value, p.start, p.end, "party-next-sentence"))
                 if len(ev.parties) >= 2:
                     return
+
+    def _offices_named_next(self, ev: EventMention) -> None:
+        """"The Secretary to the Ministry of Finance and the Ambassador of Japan signed ...", then
+        "Finance Secretary X and Ambassador Y exchanged the notes": a signing clause that names
+        offices and no one gives its signers in the sentences after it, each with that office."""
+        if ev.signatories:
+            return
+        for c in self.clauses_of.get(ev.index, []):
+            scopes = _presence_scopes(self.doc, c.start, c.end, self.people)
+            offices = {h.value for h in c.hits if h.kind == "role" and h.value is not None
+                       and not c.in_other_item(h.start) and not any(a <= h.start < b for a, b in scopes)}
+            if not offices or any(c.start <= p.start < c.end for p in self.people):
+                continue
+            idx = self.doc.sentences.index(c.sentence)
+            until = self.doc.sentences[min(len(self.doc.sentences) - 1, idx + _OFFICE_REACH)].end
+            last = None  # "X and Y" after "the presidents of A and B signed": Y holds the office too
+            for p in self.people:
+                office = p.role_en or self._office_title(p)
+                joined = last is not None and p.rule.startswith("coordinated") and p.start - last.end <= _JOIN_GAP
+                if c.end <= p.start < until and (office in offices or joined) and not self.doc.in_quote(p.start) \
+                        and not _named_already(ev, p):
+                    ev.signatories.append(_person(self.doc, p, p.party, p.party_span, self.published))
+                    last = p
+            return
 
     def _presence_elsewhere(self, ev: EventMention) -> None:
         """People "taking part" in the ceremony, in sentences next to the signing."""
@@ -745,6 +814,20 @@ class _Builder:
         end = c.end
         parties = [p for p in parties if p]
         return Related("follows", str(inst) if inst else None, tuple(dict.fromkeys(parties)), date, start, end)
+
+
+def _by_elimination(latest: dict[str, PersonMention], unsided: list[PersonMention],
+                    mine: list[str]) -> dict[str, PersonMention] | None:
+    """The two people a pair phrase ("the two ministers signed") stands for: one named for each
+    party; or one named for a party and the last titled person of no stated side before it
+    ("X, Minister of Foreign Affairs, and his Kenyan counterpart Y"), who acts for the other."""
+    if len(latest) == 1 and unsided:
+        missing = [m for m in mine if m not in latest]
+        named = next(iter(latest.values()))
+        other = [p for p in unsided if p.key != named.key]
+        if len(missing) == 1 and other:
+            return {**latest, missing[0]: other[-1]}
+    return latest if len(latest) == 2 else None
 
 
 def _months_between(a: str, b: str) -> int:

@@ -59,6 +59,7 @@ class _Reader:
         # compared on the light fold: إلهام is a name, not ال + هام
         self.definite = tuple(light_fold(p) for p in pack.get("language.yaml", "definite_prefixes"))
         self.links = {fold_str(w) for w in pack.get("titles.yaml", "role_links")}
+        self.venues = {fold_str(w) for w in pack.get("titles.yaml", "venue_nouns")}
         self.conjunctions = {fold_str(w) for w in pack.get("language.yaml", "conjunctions")}
         self.title_states = [(fold_str(k), [str(s) for s in v])
                              for k, v in pack.get("titles.yaml", "title_states").items()]
@@ -432,7 +433,7 @@ def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
     n = r.name_at(i) if i < len(r.doc.tokens) else 0
     if not n or n == 1 and i == end and _names_the_body(r, i - 1):
         return []  # "Presidents of Mercosur", "رئيس جامعة X": one word there names what the office is of
-    if not _case_agrees(r, head, r.doc.tokens[i + n - 1]):
+    if not _case_agrees(r, head, r.doc.tokens[i + n - 1]) or _names_a_venue(r, head, i, n):
         return []
     out = [_mention(r, i, n, head, end, party, pspan, "title-name")]
     # Caseless coordination: "الرئيسان الروسي X والإيراني Y" gives a second person of the same office.
@@ -444,6 +445,17 @@ def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
         if m:
             out.append(_mention(r, k, m, head, j + 1, str(h.value), (h.start, h.end), "title-name-coordinated"))
     return out
+
+
+def _names_a_venue(r: _Reader, head: Hit, i: int, n: int) -> bool:
+    """A title and a name that make a venue's name, not a person: after a venue noun ("מלון
+    המלך דוד", "فندق الملك داود", "Hotel König David") or, in a cased script, before one ("the King
+    David Hotel", "King Fahd Stadium"): the name read at tokens i..i+n, or the word after it."""
+    toks = r.doc.tokens
+    k = r.doc.token_index(head.start + 1) - 2  # the token before the one holding the title ("למלון המלך")
+    if k >= 0 and {toks[k].folded, _strip_prefix(r, toks[k].folded)} & r.venues:
+        return True
+    return r.cased and any(t.folded in r.venues for t in toks[i : i + n + 1])
 
 
 def _coordinated(r: _Reader, first: PersonMention) -> PersonMention | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from accords.lang.pack import LangPack
 
 _OPENERS_BEFORE = set(" \t\n([{—–-:/>")
@@ -82,3 +84,23 @@ def quote_spans(text: str, pack: LangPack, min_len: int = 25,
         if end - start >= min_len and is_speech(text[start:end] + " "):
             out.append((start, end))
     return sorted(out)
+
+
+_STATEMENT_REACH = 60  # characters after (or before) a quotation where "the statement said" stands
+
+
+def statement_quotes(text: str, spans: list[tuple[int, int]], nouns: list[str]) -> list[tuple[int, int]]:
+    """The quotations an institution's statement gives ('"The IGA has been signed by X and Y," the
+    ministry's statement said', 'جاء في البيان'): a statement noun in the words that attribute the
+    quotation, after it (to the sentence's end) or in the lead-in before it. Such a quotation
+    reports what happened as the narrative does; a person's words are another matter."""
+    if not nouns:
+        return []
+    pattern = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in nouns) + r")(?!\w)", regex.I)
+    out = []
+    for start, end in spans:
+        tail = regex.split(r"[.!?\n]", text[end:end + _STATEMENT_REACH], maxsplit=1)[0]
+        lead = regex.split(r"[.!?\n]", text[max(0, start - _STATEMENT_REACH):start])[-1]
+        if pattern.search(tail) or pattern.search(lead):
+            out.append((start, end))
+    return out

@@ -267,12 +267,15 @@ def keep_own_subjects(ev: EventMention, clauses: list[Clause]) -> None:
 
 
 def inherit_parties(ev: EventMention, host: EventMention) -> None:
-    """An item of a list that names fewer than two parties of its own ("Among the documents
-    signed: ..., a memorandum on Y") is between the parties of the ceremony's first item."""
+    """An item of a list that names no party of its own ("Among the documents signed: ..., a
+    memorandum on Y") is between the parties of the ceremony's first item; one that names one
+    ("the peace treaty between X and Y and a declaration with Z") is between that one and the
+    first item's first party, the side the report speaks of, not the first item's other party."""
     if len(ev.parties) >= 2:
         return
     mine = {p.value for p in ev.parties}
-    ev.parties.extend(p for p in host.parties if p.value not in mine)
+    others = [p for p in host.parties if p.value not in mine]
+    ev.parties.extend(others[:1] if mine else others)
 
 
 def share_ceremony(events: list[EventMention]) -> None:
