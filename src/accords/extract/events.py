@@ -16,12 +16,12 @@ from accords.extract.clauses import WITNESS_REACH, Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
 from accords.extract.people import PersonMention, find_people
 from accords.extract.signings import (
-    GENERIC,
     Signing,
     cut_signings,
     inherit_parties,
     keep_own_subjects,
     share_ceremony,
+    signing_instrument,
 )
 from accords.extract.topics import read_topics
 from accords.knowledge import leaders
@@ -224,6 +224,7 @@ class _Builder:
             events.append(ev)
             for c in signing.clauses:
                 self._add_clause(ev, c)
+            ev.instrument = _instrument(self.doc, signing, cut.related)
         for ev, signing in zip(events, cut.signings, strict=True):
             if signing.ceremony is not None:
                 inherit_parties(ev, events[signing.ceremony])
@@ -259,8 +260,6 @@ class _Builder:
         if c.instrument is not None and c.instrument.kind == "instrument":
             f = Found(c.instrument.value, c.instrument.start, c.instrument.end, "instrument-word")
             ev.instrument_words.append(f)
-            if ev.instrument is None or (c.listed and ev.instrument.value in GENERIC and f.value not in GENERIC):
-                ev.instrument = f  # (a list's item names its own instrument over "a series of agreements")
         named, between = self._clause_parties(c)
         if between:
             self.explicit.add(ev.index)
@@ -649,6 +648,15 @@ class _Builder:
         end = c.end
         parties = [p for p in parties if p]
         return Related("follows", str(inst) if inst else None, tuple(dict.fromkeys(parties)), date, start, end)
+
+
+def _instrument(doc: Doc, signing: Signing, related: list[Clause]) -> Found | None:
+    """The signing's instrument (signings.signing_instrument); "documents" of no type the text
+    names are a document of type `other`, the word "documents" its evidence."""
+    hit, rule = signing_instrument(doc, signing.clauses, related)
+    if hit is None:
+        return None
+    return Found("other" if hit.kind == "anaphora" else hit.value, hit.start, hit.end, rule)
 
 
 def _months_between(a: str, b: str) -> int:
