@@ -113,3 +113,22 @@ def test_a_title_line_is_a_line_of_its_own_without_a_full_stop(text, index, titl
     doc = annotate(text, "en")
     clauses = find_clauses(doc)
     assert len(clauses) == 2 and _title_line(doc, clauses[index]) is title
+
+
+@pytest.mark.parametrize("lang, text, instrument", [
+    ("en", "Kenya, Ghana sign treaty\nKenya and Ghana signed a memorandum of understanding on water in Accra.",
+     "memorandum_of_understanding"),
+    ("es", "Chile y Perú firman un tratado\nChile y Perú firmaron un memorando de entendimiento sobre pesca.",
+     "memorandum_of_understanding"),
+    ("ru", "Россия и Кения подписали договор\nРоссия и Кения подписали меморандум о сотрудничестве в энергетике.",
+     "memorandum_of_understanding"),
+])
+def test_a_headline_names_the_signing_the_body_tells_not_another(lang, text, instrument):
+    events = extract(text, lang, None)
+    assert [e.instrument.value for e in events] == [instrument]
+
+
+def test_a_headline_alone_still_tells_its_signing():
+    events = extract("Kenya, Ghana sign water pact\nThe two ministers met in Accra on Monday.", "en", None)
+    assert [e.instrument.value for e in events] == ["agreement"]
+    assert {p.value for p in events[0].parties} == {"KE", "GH"}

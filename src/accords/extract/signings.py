@@ -218,6 +218,16 @@ def _signing_for(doc: Doc, signings: list[Signing], c: Clause, parties: set[str]
     return (same or fits or [None])[0]
 
 
+def _headline_signing(signings: list[Signing], c: Clause, parties: set[str]) -> Signing | None:
+    """A headline or a subhead tells in the press's short words ("Kenya, Ghana sign pact",
+    "sellan tratado") a signing the body tells: the one of its specific instrument, else the
+    first between its parties ("a series of agreements signed" is the ceremony's first)."""
+    fits = [s for s in signings if not (len(parties) >= 2 and len(s.parties) >= 2
+                                        and parties - s.parties and not parties >= s.parties)]
+    same = [s for s in fits if _kind(c) not in (None, *GENERIC) and s.instrument == _kind(c)]
+    return (same or fits or [None])[0]
+
+
 def _ceremony(signings: list[Signing], c: Clause) -> int | None:
     """The index of the signing holding another item of the list a clause was cut from."""
     if not c.listed:
@@ -235,17 +245,28 @@ def cut_signings(doc: Doc, clauses: list[Clause], parties_of: Callable[[Clause],
     date or year."""
     signings: list[Signing] = []
     related: list[Clause] = []
-    for c in split_lists(doc, clauses):
+    cut = split_lists(doc, clauses)
+    # Headlines last: the body tells the signings, a headline names one of them in short. When
+    # the body tells none (every clause a headline or a deck), they are read as any clause.
+    titles = [c for c in cut if _title_line(doc, c) and not c.listed]
+    body = [c for c in cut if all(c is not t for t in titles)]
+    told = False  # the body told a signing
+    for i, c in enumerate(body + titles):
+        told = told or (i == len(body) and bool(signings))
         if c.related or earlier(c, signings[0] if signings else None):
             related.append(c)
             continue
         parties = parties_of(c)
-        target = _signing_for(doc, signings, c, parties)
+        short = told and i >= len(body)
+        target = _headline_signing(signings, c, parties) if short else _signing_for(doc, signings, c, parties)
         if target is None:
             target = Signing(ceremony=_ceremony(signings, c))
             signings.append(target)
         target.clauses.append(c)
         target.parties |= parties
+    for s in signings:
+        s.clauses.sort(key=lambda c: c.start)  # each signing's clauses in the text's order again
+    related.sort(key=lambda c: c.start)
     background_only = not signings and bool(related)
     if background_only:
         # The only signing told is an earlier one ("we recall that X and Y signed ..."): the
