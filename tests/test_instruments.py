@@ -132,3 +132,19 @@ def test_a_headline_alone_still_tells_its_signing():
     events = extract("Kenya, Ghana sign water pact\nThe two ministers met in Accra on Monday.", "en", None)
     assert [e.instrument.value for e in events] == ["agreement"]
     assert {p.value for p in events[0].parties} == {"KE", "GH"}
+
+
+@pytest.mark.parametrize("text, instrument", [
+    # the year of an earlier memorandum the clause recalls is not the clause's own time
+    ("Kenya and Ghana signed three agreements. They also signed a memorandum on aviation that replaces "
+     "the memorandum signed in 2013.", "memorandum_of_understanding"),
+    # a full date is the signing's own day, not another time
+    ("Kenya and Ghana signed three agreements. On 3 May 2024 the ministers signed a protocol on customs.",
+     "protocol"),
+    # a bare earlier year: the clause may tell of another time, and names no type over the first
+    ("Kenya and Ghana signed three agreements. Back in 2013 the presidents signed a memorandum on aviation.",
+     "agreement"),
+])
+def test_a_clause_of_another_year_names_no_type_over_the_signing(text, instrument):
+    events = extract(text, "en", dt.date(2024, 5, 4))
+    assert events[0].instrument.value == instrument

@@ -8,6 +8,7 @@ one ceremony); clauses about earlier agreements become its `related` entries.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import regex
 
@@ -224,7 +225,7 @@ class _Builder:
             events.append(ev)
             for c in signing.clauses:
                 self._add_clause(ev, c)
-            ev.instrument = _instrument(self.doc, signing, cut.related)
+            ev.instrument = _instrument(self.doc, signing, cut.related, self._past_year)
         for ev, signing in zip(events, cut.signings, strict=True):
             if signing.ceremony is not None:
                 inherit_parties(ev, events[signing.ceremony])
@@ -275,6 +276,18 @@ class _Builder:
                 if got:
                     return got
         return None
+
+    def _past_year(self, c: Clause) -> bool:
+        """The clause's sentence names a bare year before the publication's, outside a full date
+        ("ещё в 2001 году: тогда ... подписали"): it may tell of another time than the signing's."""
+        if self.published is None:
+            return False
+        for m in _BARE_YEAR.finditer(self.doc.text, c.start, c.end):
+            if any(d.start <= m.start() < d.end for d in self.dates) or self._in_related(m.start()):
+                continue  # a full date, or the year of an earlier agreement the clause recalls
+            if int(m.group()) < self.published.year:
+                return True
+        return False
 
     def _dated_participle(self, c: Clause) -> bool:
         """A signing verb with a bare year beside it ("the Paris Agreement, signed in 2015",
@@ -650,10 +663,11 @@ class _Builder:
         return Related("follows", str(inst) if inst else None, tuple(dict.fromkeys(parties)), date, start, end)
 
 
-def _instrument(doc: Doc, signing: Signing, related: list[Clause]) -> Found | None:
+def _instrument(doc: Doc, signing: Signing, related: list[Clause],
+                another_time: Callable[[Clause], bool]) -> Found | None:
     """The signing's instrument (signings.signing_instrument); "documents" of no type the text
     names are a document of type `other`, the word "documents" its evidence."""
-    hit, rule = signing_instrument(doc, signing.clauses, related)
+    hit, rule = signing_instrument(doc, signing.clauses, related, another_time)
     if hit is None:
         return None
     return Found("other" if hit.kind == "anaphora" else hit.value, hit.start, hit.end, rule)

@@ -312,7 +312,8 @@ def _named_for_documents(doc: Doc, clauses: list[Clause], related: list[Clause])
     return None
 
 
-def signing_instrument(doc: Doc, clauses: list[Clause], related: list[Clause]) -> tuple[Hit | None, str]:
+def signing_instrument(doc: Doc, clauses: list[Clause], related: list[Clause],
+                       another_time: Callable[[Clause], bool] = lambda c: False) -> tuple[Hit | None, str]:
     """The instrument one signing is, and the rule that chose it.
 
     The body's signing sentences name it over a headline's short word ("USTM signs pact" over
@@ -320,11 +321,13 @@ def signing_instrument(doc: Doc, clauses: list[Clause], related: list[Clause]) -
     asociación"). The first specific type named wins (an item of a list first, which names its
     own) over "agreement", which reports use for any instrument ("numerous agreements were signed ...
     a joint declaration of intent"). A signing named only as "documents" is the type the text
-    lists for them, else a document of no named type (the events stage makes it `other`)."""
+    lists for them, else a document of no named type (the events stage makes it `other`).
+    A clause that `another_time` says may tell of another time (it names an earlier year: "ещё в
+    2001 году: тогда ... подписали декларацию") names no specific type over the signing's."""
     typed = [c for c in clauses if _kind(c)]
     pool = [c for c in typed if not _title_line(doc, c)] or typed
     if pool:
-        specific = [c for c in pool if _kind(c) not in GENERIC]
+        specific = [c for c in pool if _kind(c) not in GENERIC and (c is pool[0] or not another_time(c))]
         chosen = next((c for c in specific if c.listed), specific[0] if specific else pool[0])
         return chosen.instrument, "instrument-word"
     named = _named_for_documents(doc, clauses, related)
