@@ -25,6 +25,10 @@ The rules, in order:
 4. Signings of one ceremony share what the text gives once: an item naming fewer than two
    parties takes the ceremony's (`inherit_parties`), and one with no date, place or witnesses
    of its own takes the first signing's (`share_ceremony`).
+5. A headline or a subhead (a line of its own with no full stop) is cut last: it names, in the
+   press's short words, a signing the body tells, and opens one only when the body tells none.
+6. A signing's instrument (`signing_instrument`) is the body's over the headline's, the first
+   specific type over "agreement", and for "documents" the type the text lists for them.
 """
 
 from __future__ import annotations
