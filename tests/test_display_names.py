@@ -52,7 +52,10 @@ def corpus_records(tmp_path_factory):
 def test_no_display_name_is_a_consonant_skeleton(corpus_records):
     people = [p for r in corpus_records for key in ("signatories", "present") for p in r[key]]
     assert people, "the corpora gave no person at all"
-    bad = [(p["name"], p["names"]) for p in people if skeleton_words(p["name"])]
+    # a name a Latin-script source writes so ("Prof GD Sharma": initials without dots) is the
+    # outlet's spelling, not a romanisation without vowels
+    as_written = [p for p in people if p["name"].isascii() and p["name"] in p["names"].values()]
+    bad = [(p["name"], p["names"]) for p in people if skeleton_words(p["name"]) and p not in as_written]
     assert bad == []
 
 

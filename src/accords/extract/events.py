@@ -8,6 +8,7 @@ one ceremony); clauses about earlier agreements become its `related` entries.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import regex
 
@@ -22,6 +23,7 @@ from accords.extract.signings import (
     inherit_parties,
     keep_own_subjects,
     share_ceremony,
+    signing_instrument,
 )
 from accords.extract.topics import read_topics
 from accords.identity import other_given_names
@@ -301,6 +303,7 @@ class _Builder:
             events.append(ev)
             for c in signing.clauses:
                 self._add_clause(ev, c)
+            ev.instrument = _instrument(self.doc, signing, cut.related, self._past_year)
         for ev, signing in zip(events, cut.signings, strict=True):
             if signing.ceremony is not None:
                 inherit_parties(ev, events[signing.ceremony])
@@ -336,8 +339,6 @@ class _Builder:
         if c.instrument is not None and c.instrument.kind == "instrument":
             f = Found(c.instrument.value, c.instrument.start, c.instrument.end, "instrument-word")
             ev.instrument_words.append(f)
-            if ev.instrument is None or (c.listed and ev.instrument.value in GENERIC and f.value not in GENERIC):
-                ev.instrument = f  # (a list's item names its own instrument over "a series of agreements")
         named, between = self._clause_parties(c)
         if between:
             self.explicit.add(ev.index)
@@ -353,6 +354,18 @@ class _Builder:
                 if got:
                     return got
         return None
+
+    def _past_year(self, c: Clause) -> bool:
+        """The clause's sentence names a bare year before the publication's, outside a full date
+        ("ещё в 2001 году: тогда ... подписали"): it may tell of another time than the signing's."""
+        if self.published is None:
+            return False
+        for m in _BARE_YEAR.finditer(self.doc.text, c.start, c.end):
+            if any(d.start <= m.start() < d.end for d in self.dates) or self._in_related(m.start()):
+                continue  # a full date, or the year of an earlier agreement the clause recalls
+            if int(m.group()) < self.published.year:
+                return True
+        return False
 
     def _dated_participle(self, c: Clause) -> bool:
         """A signing verb with a bare year beside it ("the Paris Agreement, signed in 2015",
@@ -828,6 +841,16 @@ def _by_elimination(latest: dict[str, PersonMention], unsided: list[PersonMentio
         if len(missing) == 1 and other:
             return {**latest, missing[0]: other[-1]}
     return latest if len(latest) == 2 else None
+
+
+def _instrument(doc: Doc, signing: Signing, related: list[Clause],
+                another_time: Callable[[Clause], bool]) -> Found | None:
+    """The signing's instrument (signings.signing_instrument); "documents" of no type the text
+    names are a document of type `other`, the word "documents" its evidence."""
+    hit, rule = signing_instrument(doc, signing.clauses, related, another_time)
+    if hit is None:
+        return None
+    return Found("other" if hit.kind == "anaphora" else hit.value, hit.start, hit.end, rule)
 
 
 def _months_between(a: str, b: str) -> int:

@@ -25,6 +25,10 @@ The rules, in order:
 4. Signings of one ceremony share what the text gives once: an item naming fewer than two
    parties takes the ceremony's (`inherit_parties`), and one with no date, place or witnesses
    of its own takes the first signing's (`share_ceremony`).
+5. A headline or a subhead (a line of its own with no full stop) is cut last: it names, in the
+   press's short words, a signing the body tells, and opens one only when the body tells none.
+6. A signing's instrument (`signing_instrument`) is the body's over the headline's, the first
+   specific type over "agreement", and for "documents" the type the text lists for them.
 """
 
 from __future__ import annotations
@@ -218,6 +222,16 @@ def _signing_for(doc: Doc, signings: list[Signing], c: Clause, parties: set[str]
     return (same or fits or [None])[0]
 
 
+def _headline_signing(signings: list[Signing], c: Clause, parties: set[str]) -> Signing | None:
+    """A headline or a subhead tells in the press's short words ("Kenya, Ghana sign pact",
+    "sellan tratado") a signing the body tells: the one of its specific instrument, else the
+    first between its parties ("a series of agreements signed" is the ceremony's first)."""
+    fits = [s for s in signings if not (len(parties) >= 2 and len(s.parties) >= 2
+                                        and parties - s.parties and not parties >= s.parties)]
+    same = [s for s in fits if _kind(c) not in (None, *GENERIC) and s.instrument == _kind(c)]
+    return (same or fits or [None])[0]
+
+
 def _ceremony(signings: list[Signing], c: Clause) -> int | None:
     """The index of the signing holding another item of the list a clause was cut from."""
     if not c.listed:
@@ -235,17 +249,28 @@ def cut_signings(doc: Doc, clauses: list[Clause], parties_of: Callable[[Clause],
     date or year."""
     signings: list[Signing] = []
     related: list[Clause] = []
-    for c in split_lists(doc, clauses):
+    cut = split_lists(doc, clauses)
+    # Headlines last: the body tells the signings, a headline names one of them in short. When
+    # the body tells none (every clause a headline or a deck), they are read as any clause.
+    titles = [c for c in cut if _title_line(doc, c) and not c.listed]
+    body = [c for c in cut if all(c is not t for t in titles)]
+    told = False  # the body told a signing
+    for i, c in enumerate(body + titles):
+        told = told or (i == len(body) and bool(signings))
         if c.related or earlier(c, signings[0] if signings else None):
             related.append(c)
             continue
         parties = parties_of(c)
-        target = _signing_for(doc, signings, c, parties)
+        short = told and i >= len(body)
+        target = _headline_signing(signings, c, parties) if short else _signing_for(doc, signings, c, parties)
         if target is None:
             target = Signing(ceremony=_ceremony(signings, c))
             signings.append(target)
         target.clauses.append(c)
         target.parties |= parties
+    for s in signings:
+        s.clauses.sort(key=lambda c: c.start)  # each signing's clauses in the text's order again
+    related.sort(key=lambda c: c.start)
     background_only = not signings and bool(related)
     if background_only:
         # The only signing told is an earlier one ("we recall that X and Y signed ..."): the
@@ -255,7 +280,68 @@ def cut_signings(doc: Doc, clauses: list[Clause], parties_of: Callable[[Clause],
     return Cut(signings, related, background_only)
 
 
-# -- 3. what the signings of one ceremony share --------------------------------------------------
+# -- 3. which instrument a signing is ------------------------------------------------------------
+_STOP_MARKS = ".!?؟…。:;\"'”»)"
+_TITLE_MAX = 200  # characters: a longer line without a full stop is a paragraph cut short, not a headline
+
+
+def _title_line(doc: Doc, c: Clause) -> bool:
+    """The clause is a line of its own with no full stop: a headline or a subhead, where the
+    press names the instrument in its short words ("pact", "deal", "tratado")."""
+    text, s = doc.text, c.sentence
+    line_start = text.rfind("\n", 0, s.start) + 1
+    line_end = text.find("\n", s.end)
+    line_end = len(text) if line_end < 0 else line_end
+    body = text[s.start:s.end].rstrip()
+    return (not text[line_start:s.start].strip() and not text[s.end:line_end].strip()
+            and bool(body) and body[-1] not in _STOP_MARKS and len(body) <= _TITLE_MAX)
+
+
+def _named_for_documents(doc: Doc, clauses: list[Clause], related: list[Clause]) -> Hit | None:
+    """A signing told only as "documents" ("the sides exchanged a package of documents",
+    "imzalanan sənədlər arasında ... Yol Xəritəsi"): the first type the text names for them in
+    the same sentence or the next one ("Among them: an agreement on X, ..."), outside quotes and
+    earlier agreements."""
+    def earlier(pos: int) -> bool:
+        return any(r.start <= pos < r.end and pos >= (r.related_from or r.start) for r in related)
+
+    for c in sorted(clauses, key=lambda c: _title_line(doc, c)):
+        at = doc.sentences.index(c.sentence) if c.sentence in doc.sentences else -1
+        window = [c.sentence] + doc.sentences[at + 1:at + 2] if at >= 0 else [c.sentence]
+        for s in window:
+            stop = c.related_from if s is c.sentence and c.related_from is not None else s.end
+            for h in doc.hits_in(s.start, stop, "instrument"):
+                if not doc.in_quote(h.start) and not earlier(h.start) and not c.in_other_item(h.start):
+                    return h
+    return None
+
+
+def signing_instrument(doc: Doc, clauses: list[Clause], related: list[Clause],
+                       another_time: Callable[[Clause], bool] = lambda c: False) -> tuple[Hit | None, str]:
+    """The instrument one signing is, and the rule that chose it.
+
+    The body's signing sentences name it over a headline's short word ("USTM signs pact" over
+    "has signed a memorandum of understanding"; "sellan tratado" over "firmaron el acuerdo de
+    asociación"). The first specific type named wins (an item of a list first, which names its
+    own) over "agreement", which reports use for any instrument ("numerous agreements were signed ...
+    a joint declaration of intent"). A signing named only as "documents" is the type the text
+    lists for them, else a document of no named type (the events stage makes it `other`).
+    A clause that `another_time` says may tell of another time (it names an earlier year: "ещё в
+    2001 году: тогда ... подписали декларацию") names no specific type over the signing's."""
+    typed = [c for c in clauses if _kind(c)]
+    pool = [c for c in typed if not _title_line(doc, c)] or typed
+    if pool:
+        specific = [c for c in pool if _kind(c) not in GENERIC and (c is pool[0] or not another_time(c))]
+        chosen = next((c for c in specific if c.listed), specific[0] if specific else pool[0])
+        return chosen.instrument, "instrument-word"
+    named = _named_for_documents(doc, clauses, related)
+    if named is not None:
+        return named, "instrument-listed"
+    anaphora = next((c.instrument for c in clauses if c.instrument is not None), None)
+    return anaphora, "instrument-documents"
+
+
+# -- 4. what the signings of one ceremony share --------------------------------------------------
 def keep_own_subjects(ev: EventMention, clauses: list[Clause]) -> None:
     """An item of a list is about its own subject: the domains and areas read in the other
     items ("a protocol on customs, a memorandum on health") are theirs."""
