@@ -37,5 +37,5 @@ def test_no_state_no_body(lang, text):
 def test_an_events_bodies_are_those_of_its_parties():
     text = "Kenya's Ministry of Water and the Central Bank of Ghana signed a memorandum."
     doc = annotate(text, "en")
-    got = bodies_for(text, "en", doc.hits, [(0, len(text))], {"KE"})
+    got = bodies_for(find_bodies(text, "en", doc.hits), [(0, len(text))], {"KE"})
     assert [b.value for b in got] == [{"name": "Kenya's Ministry of Water", "party": "KE"}]

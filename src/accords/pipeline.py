@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -141,6 +142,7 @@ def process(raw: RawInput) -> Processed:
     return Processed(source, events, candidates=found.candidates)
 
 
+@functools.cache
 def _warm_pack(lang: str) -> None:
     """Load a language's data before its first document is timed (see limits.paused)."""
     from accords.extract import annotate

@@ -28,7 +28,7 @@ from accords.extract.signings import (
 from accords.extract.topics import read_topics
 from accords.identity import other_given_names
 from accords.knowledge import leaders
-from accords.lang.bodies import bodies_for
+from accords.lang.bodies import bodies_for, find_bodies
 from accords.lang.hosts import beside_city_word
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
@@ -285,6 +285,7 @@ class _Builder:
         self.published = published
         self.day_known = day_known  # False: the publication is known to the month only
         self.people = find_people(doc)
+        self._bodies: list[Found] | None = None  # the text's state bodies, read when first needed
         # a dateline ("BAKU, March 5 (Reuters) -") dates and places the report, not the signing
         self.dateline = inline_dateline(doc.text) or (0, 0)
         self.dates = [d for d in find_dates(doc) if not doc.in_quote(d.start)
@@ -527,7 +528,9 @@ class _Builder:
         ev.domains, ev.areas = read_topics(self.doc, ev, self.people)
         keep_own_subjects(ev, self.clauses_of.get(ev.index, []))
         spans = [(c.sentence.start, c.sentence.end) for c in self.clauses_of.get(ev.index, [])]
-        ev.bodies = bodies_for(self.doc.text, self.doc.lang, self.doc.hits, spans, {p.value for p in ev.parties})
+        if self._bodies is None:  # one reading of the text's bodies serves every event
+            self._bodies = find_bodies(self.doc.text, self.doc.lang, self.doc.hits)
+        ev.bodies = bodies_for(self._bodies, spans, {p.value for p in ev.parties})
 
     def _drop_affiliations(self, ev: EventMention) -> None:
         """An organisation named only inside a signer's office ("נשיא האוניברסיטה העברית", "Rector

@@ -91,12 +91,12 @@ def _to_state(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context)
     return None
 
 
-def bodies_for(text: str, code: str, hits: Sequence[Hit], spans: Sequence[tuple[int, int]],
-               parties: set[str]) -> list[Found]:
-    """The bodies named inside any of `spans` that belong to one of `parties`, once each: what an
-    event's `bodies` holds (extract/events: its clauses' spans and its parties)."""
+def bodies_for(found: Sequence[Found], spans: Sequence[tuple[int, int]], parties: set[str]) -> list[Found]:
+    """Of the bodies `find_bodies` found in a text, those inside any of `spans` that belong to one
+    of `parties`, once each: what an event's `bodies` holds (extract/events: its clauses' spans
+    and its parties)."""
     out: list[Found] = []
-    for b in find_bodies(text, code, hits):
+    for b in found:
         inside = any(a <= b.start and b.end <= z for a, z in spans)
         if inside and b.value["party"] in parties and all(o.value != b.value for o in out):
             out.append(b)

@@ -63,8 +63,13 @@ def warm_detector(text: str) -> None:
     the text needs. Not `with_preloaded_language_models()`: that loads every n-gram model of every
     candidate, 116 -> 700 MB of peak memory; lingua loads lazily only what texts use."""
     script = dominant_script(text)
-    if script in ("LATIN", "CYRILLIC", "ARABIC"):
-        _detector(script, high=len(text) < _SHORT).compute_language_confidence_values(text[:_PART])
+    high = len(text) < _SHORT
+    if script in ("LATIN", "CYRILLIC", "ARABIC") and (script, high) not in _WARM:
+        _detector(script, high).compute_language_confidence_values(text[:_PART])
+        _WARM.add((script, high))
+
+
+_WARM: set[tuple[str, bool]] = set()  # detectors that have read a text once in this process
 
 
 # Lingua scores a text as one whole, and a few letters it finds in only one language decide it:

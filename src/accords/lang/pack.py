@@ -152,8 +152,9 @@ def read_files(code: str) -> dict[str, dict[str, Any]]:
     return files
 
 
+@cache
 def available() -> tuple[str, ...]:
-    """Codes of every language pack shipped (folders with a language.yaml), sorted."""
+    """Codes of every language pack shipped (folders with a language.yaml), sorted; read once."""
     root = resources.files("accords.lang")
     return tuple(sorted(e.name for e in root.iterdir() if e.is_dir() and (e / "language.yaml").is_file()))
 
