@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from accords import labels
 from accords.terminal import visible, visible_multiline
 
 
@@ -64,7 +65,7 @@ def _table(rec: dict[str, Any]) -> Table:
     t.add_column("field", style="cyan", no_wrap=True)
     t.add_column("value")
     t.add_column("source words")
-    _row(t, "instrument", _v(rec["instrument"]), _ev(rec, "instrument"))
+    _row(t, "instrument", _v(labels.instrument(rec["instrument"])), _ev(rec, "instrument"))
     _row(t, "parties", " ".join(f"{_v(p['id'])} ({_v(p['name'])})" for p in rec["parties"]), _ev(rec, "parties"))
     _row(t, "signatories", _people(rec["signatories"]), _ev(rec, "signatories"))
     _row(t, "present", _people(rec["present"]), _ev(rec, "present"))
