@@ -17,7 +17,7 @@ from accords.romanize import hebrew_name
     ("ג׳ורדן", "Jorden"),             # a geresh makes gimel j; an unwritten vowel is read e
     ("דוד", "David"),                # a frequent name as the press writes it (he pack data)
     ("עמרי בן-חיים", "Amri Ben-Haim"),  # particles and hyphenated surnames
-    ("מוחמד עבדאללה אל-עלי", "Mohammed Abdullah Al-Ali"),
+    ("מוחמד עבדאללה אל-עמרי", "Mohammed Abdullah Al-Amri"),
 ])
 def test_hebrew_name(written, shown):
     assert hebrew_name(written) == shown

@@ -1,9 +1,9 @@
 """Who is who: grouping the name forms that refer to one person, and saying why.
 
 Forms are joined, in this order of trust, when they are the same leader of the knowledge file,
-when their consonant skeletons agree (Rashad Nabiyev / راشاد نباييف), or — within one
-agreement — when each source names one person for the same side (Erez Askal / إريز إيشل: "same
-signatory by role and side"). Every join keeps its reason, which `accords entity` shows.
+when their consonant skeletons agree (Kamal Rahimov / كمال رحيموف), or — within one
+agreement — when each source names one person for the same side (a Latin and an Arabic spelling
+that disagree: "same signatory by role and side"). Every join keeps its reason, which `accords entity` shows.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def _same_person_name(a: str, b: str) -> bool:
 
 def other_given_names(a: str, b: str) -> bool:
     """Two names with a surname in common but given names written out in full that are not one
-    name spelled two ways ("Rajnath Singh", "Rajesh Kumar Singh"; not "Benjamin", "Binyamin"):
+    name spelled two ways ("Vikram Mehta", "Anil Kumar Mehta"; not "Benjamin", "Binyamin"):
     two people, though their initials agree."""
     wa, wb = a.split(), b.split()
     if len(wa) < 2 or len(wb) < 2 or "." in wa[0] + wb[0] or min(len(wa[0]), len(wb[0])) <= 2:

@@ -88,10 +88,10 @@ def test_an_acronym_the_text_gives_an_instrument_names_it_later(text, lang, acro
 
 
 @pytest.mark.parametrize("a, b, other", [
-    ("Rajnath Singh", "Rajesh Kumar Singh", True),
-    ("A. Likhachev", "Alexey Likhachev", False),
-    ("Sébastien Lecornu", "Sebastien Lecornu", False),
-    ("Lecornu", "Sebastien Lecornu", False),
+    ("Vikram Mehta", "Anil Kumar Mehta", True),
+    ("B. Sorokin", "Boris Sorokin", False),
+    ("Hélène Garnier", "Helene Garnier", False),
+    ("Garnier", "Helene Garnier", False),
 ])
 def test_given_names_written_out_tell_two_people_apart(a, b, other):
     from accords.identity import other_given_names
@@ -100,11 +100,11 @@ def test_given_names_written_out_tell_two_people_apart(a, b, other):
 
 
 def test_a_witness_sharing_a_signer_s_surname_stays_present():
-    text = ("India and France signed an agreement in New Delhi. It was signed by Defence Minister Rajnath Singh and"
-            " France's Minister of the Armed Forces Sebastien Lecornu in the presence of Defence Secretary Rajesh"
-            " Kumar Singh.")
+    text = ("India and France signed an agreement in New Delhi. It was signed by Defence Minister Vikram Mehta and"
+            " France's Minister of the Armed Forces Helene Garnier in the presence of Defence Secretary Anil"
+            " Kumar Mehta.")
     signers, present = _signers(text, "en")
-    assert "Rajnath Singh" in signers and present == {"Rajesh Kumar Singh"}
+    assert "Vikram Mehta" in signers and present == {"Anil Kumar Mehta"}
 
 
 def _visit_cases():

@@ -537,7 +537,7 @@ def _after_honorific(r: _Reader, h: Hit) -> PersonMention | None:
 
 
 def _initial_names(r: _Reader) -> list[PersonMention]:
-    """An initial and a surname ("А. Лихачев", "J. Smith") name a person in a cased script."""
+    """An initial and a surname ("Б. Соколов", "J. Smith") name a person in a cased script."""
     toks = r.doc.tokens
     out = []
     for i, tok in enumerate(toks[:-1]):
