@@ -168,10 +168,12 @@ def source_rows(store: Store, states: tuple[str, ...], lang: str | None, search:
     earlier version of an edited source) and retracted (`accords forget`)."""
     rows = []
     with_mentions = {r[0] for r in store.db.execute("SELECT DISTINCT source_id FROM mentions")}
+    origins_of: dict[str, list[str]] = {}  # one query, not one a source
+    for sid, origin in store.db.execute("SELECT source_id, origin FROM origins ORDER BY origin"):
+        origins_of.setdefault(sid, []).append(origin)
     for s in store.db.execute("SELECT id, origin, url, lang, published, note, ingested_at, superseded_by,"
                               " superseded_at, retracted_at FROM sources ORDER BY ingested_at, id"):
-        origins = [o[0] for o in store.db.execute("SELECT origin FROM origins WHERE source_id = ? ORDER BY origin",
-                                                  (s["id"],))]
+        origins = origins_of.get(s["id"], [])
         state, detail = _state(s, s["id"] in with_mentions)
         rows.append({"id": s["id"], "state": state, "lang": s["lang"], "published": s["published"],
                      "origin": origins[0] if origins else s["origin"], "origins": origins or [s["origin"]],
