@@ -13,7 +13,7 @@ A joint statement is the medium of an announcement, never the instrument it anno
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -74,6 +74,18 @@ def _nearest(hits: list[Hit], pos: int, kinds: tuple[str, ...]) -> Hit | None:
     if not cands:
         return None
     return min(cands, key=lambda h: (abs(h.start - pos), h.kind != "instrument"))
+
+
+def _compound(doc: Doc, hits: list[Hit], inst: Hit | None) -> Hit | None:
+    """An agreement word with a specific instrument word right after it, nothing but a space
+    between, names one document of the specific type: a construct ("اتفاقية إعلان ...", "הסכם
+    הצהרת ...": the agreement of a declaration) is the declaration, spanning both words."""
+    if inst is None or inst.kind != "instrument" or inst.value != "agreement":
+        return inst
+    nxt = next((h for h in hits if h.kind == "instrument" and h.start >= inst.end), None)
+    if nxt is None or nxt.value == "agreement" or doc.text[inst.end:nxt.start].strip():
+        return inst
+    return replace(nxt, start=inst.start, fstart=inst.fstart)
 
 
 WITNESS_REACH = 60  # characters from "witnessed" / "attended" to the signing noun it governs
@@ -174,7 +186,7 @@ def find_clauses(doc: Doc) -> list[Clause]:
                 if inst is None or rel is not None or _unsigned_elsewhere(doc):
                     continue
             else:
-                inst = _nearest(hits, verb.start, ("instrument", "anaphora"))
+                inst = _compound(doc, hits, _nearest(hits, verb.start, ("instrument", "anaphora")))
             if inst is None and not _continues(doc, out, n):
                 continue
             related = rel is not None and ((inst is not None and inst.start >= rel) or verb.start >= rel)
