@@ -231,3 +231,22 @@ def test_the_name_of_a_body_is_no_person(text, lang):
 ])
 def test_a_georgian_name_takes_the_case_of_its_title(text, expected):
     assert [g[0] for g in people(text, "ka")] == expected
+
+
+@pytest.mark.parametrize("text, lang, listed", [
+    ("Ministers Paul Otieno, Grace Wanjiru and Samuel Boateng attended.", "en",
+     ["Paul Otieno", "Grace Wanjiru", "Samuel Boateng"]),
+    ("Присутствовали министры Аскар Жумабаев, Дилшод Каримов и Бахтиёр Назаров.", "ru",
+     ["Аскар Жумабаев", "Дилшод Каримов", "Бахтиёр Назаров"]),
+    ("גם השרים יוסי ברגר, נועה שפירא ואבי גולן נכחו בטקס.", "he", ["יוסי ברגר", "נועה שפירא", "אבי גולן"]),
+])
+def test_a_list_of_names_after_a_plural_title(text, lang, listed):
+    names = [m.name for m in find_people(annotate(text, lang))]
+    assert all(n in names for n in listed), names
+
+
+def test_a_comma_after_a_titled_name_opens_no_list_without_and():
+    # "Minister X, Y Z's deputy": no "and" closes it, so nothing after the comma is taken for a person
+    names = [m.name for m in find_people(annotate(
+        "Minister Paul Otieno, Nairobi Water chief, spoke first.", "en"))]
+    assert names == ["Paul Otieno"], names

@@ -12,7 +12,7 @@ again by itself ("Aliyev", "Netanyahu") anywhere in the text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from accords.extract.annotate import Doc, Token
 from accords.knowledge import lookup
@@ -472,6 +472,49 @@ def _coordinated(r: _Reader, first: PersonMention) -> PersonMention | None:
     return _mention(r, k, n, None, k, None, None, "coordinated-name") if n >= 2 else None
 
 
+def _comma_list(r: _Reader, first: PersonMention) -> list[PersonMention]:
+    """"Ministers X, Y and Z attended", "השרים X, Y ו-Z": full names after a titled one, each after
+    a comma, are people too when the list closes with "and" and a last full name (without that
+    close a comma may open anything: "Minister X, Berlin's partner, ..."). Their offices are not
+    known (the title may be singular)."""
+    toks, items = r.doc.tokens, []
+    j = r.doc.token_index(first.end)
+    while j < len(toks) and len(items) < 6 and r.gap(j).strip() == ",":
+        if toks[j].folded in r.conjunctions or _conjoined(r, j):
+            break
+        n = _name_before_and(r, j)
+        if r.kinds[j] & {"role", "counterpart", "party", "rank", "honorific"} or n < 2:
+            return []
+        items.append(_mention(r, j, n, None, j, None, None, "listed-name"))
+        j += n
+    last = _last_item(r, j) if items and j < len(toks) else None
+    return items + [last] if last is not None else []
+
+
+def _conjoined(r: _Reader, j: int) -> bool:
+    """Token j carries "and" as a one-letter prefix (he ו, ar و) before a name."""
+    tok = r.doc.tokens[j]
+    return tok.folded[:1] in r.conjunctions and tok.folded[:1] in r.prefixes and len(tok.folded) > 2
+
+
+def _name_before_and(r: _Reader, j: int) -> int:
+    """The name at token j, ending before a word with "and" written on it ("משה כץ ורות")."""
+    n = r.name_at(j)
+    return next((k for k in range(1, n) if _conjoined(r, j + k)), n)
+
+
+def _last_item(r: _Reader, j: int) -> PersonMention | None:
+    """A list's last item at token j: "and" and a full name, or a full name with "and" written on it."""
+    toks = r.doc.tokens
+    if toks[j].folded in r.conjunctions:
+        n = r.name_at(j + 1) if j + 1 < len(toks) else 0
+        return _mention(r, j + 1, n, None, j + 1, None, None, "listed-name") if n >= 2 else None
+    if not _conjoined(r, j) or r.name_at(j) < 2:
+        return None
+    m = _mention(r, j, r.name_at(j), None, j, None, None, "listed-name")
+    return replace(m, name=m.name[1:], start=m.start + 1, kb=_leader(m.name[1:], r.doc.lang))
+
+
 def _before_role(r: _Reader, head: Hit) -> PersonMention | None:
     """NAME, ROLE: "Luc Moreau, ministre de la Culture", "ناصر الكعبي، وزير الخارجية"."""
     doc = r.doc
@@ -631,6 +674,8 @@ def _find_people(doc: Doc) -> list[PersonMention]:
                 found.setdefault((listed.start, listed.end), listed)
             if r.conjunctions and (co := _coordinated(r, m)) is not None:
                 coordinated.setdefault((co.start, co.end), co)
+            for listed in _comma_list(r, m):
+                coordinated.setdefault((listed.start, listed.end), listed)
         before = _before_role(r, h)
         if before:
             found.setdefault((before.start, before.end), before)
