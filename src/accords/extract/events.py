@@ -33,7 +33,7 @@ from accords.lang.hosts import beside_city_word
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
 from accords.names import same_name
-from accords.text.dateline import inline_dateline
+from accords.text.dateline import inline_dateline, place_dateline
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
 from accords.text.segment import Segment
@@ -152,11 +152,32 @@ def _first_stop(text: str, pos: int, limit: int) -> int:
     return limit
 
 
+def _place_dateline(doc: Doc) -> tuple[int, int] | None:
+    """A dateline of a city only ("Luanda — ...", "ASUNCIÓN (AP) —"): the reporter's city."""
+    span = place_dateline(doc.text)
+    return span if span and doc.hits_in(span[0], span[1], "city") else None
+
+
 def _stands_as_party(doc: Doc, city: Hit) -> bool:
-    """"Baku and Washington signed": a capital coordinated with another state or capital."""
-    window = doc.text[max(0, city.start - 25) : city.end + 25]
+    """"Baku and Washington signed", "Москва и Нью-Дели", "بين أبوظبي وتل أبيب": a capital
+    coordinated with another state or capital, nothing but "and", a comma or a dash between them.
+    Near one is not enough: "the Treaty of Asunción that founded Mercosur", a dateline
+    "ASUNCIÓN (AP) —" name a place."""
     others = [h for h in doc.hits_in(max(0, city.start - 25), city.end + 25, "party", "city") if h is not city]
-    return bool(others) and not _after_locative(doc, city) and ("-" in window or " " in window)
+    return not _after_locative(doc, city) and any(_only_and(doc, city, o) for o in others)
+
+
+def _only_and(doc: Doc, a: Hit, b: Hit) -> bool:
+    """Nothing but "and" (a word, or a prefix on the second), commas or dashes between two hits."""
+    lo, hi = (a, b) if a.end <= b.start else (b, a)
+    if lo.end > hi.start:
+        return False
+    conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
+    gap = doc.folded.text[lo.fend:hi.fstart]
+    words = regex.sub(r"[-–/,]", " ", gap).split()
+    if words and gap[:1].isalnum():
+        words = words[1:]  # the first one's ending ("თბილისმა და ბაქომ")
+    return all(w in conj for w in words)  # "وتل أبيب": the conjunction on the second is a word here
 
 
 def _after_locative(doc: Doc, h: Hit) -> bool:
@@ -287,7 +308,7 @@ class _Builder:
         self.people = find_people(doc)
         self._bodies: list[Found] | None = None  # the text's state bodies, read when first needed
         # a dateline ("BAKU, March 5 (Reuters) -") dates and places the report, not the signing
-        self.dateline = inline_dateline(doc.text) or (0, 0)
+        self.dateline = inline_dateline(doc.text) or _place_dateline(doc) or (0, 0)
         self.dates = [d for d in find_dates(doc) if not doc.in_quote(d.start)
                       and not self.dateline[0] <= d.start < self.dateline[1]]
         self.clauses = find_clauses(doc)

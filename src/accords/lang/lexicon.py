@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
+from babel.core import get_global
 
 from accords.data import shared
 from accords.knowledge import name_index, surname_index
@@ -180,8 +181,40 @@ def matcher(code: str) -> Matcher:
     _add_table(m, pack.get("cooperation_areas.yaml", "domains"), "domain")
     _add_known_people(m, code)
     _add_table(m, pack.get("places.yaml", "cities"), "city")
+    _add_capitals(m, pack)
     _add_table(m, pack.get("places.yaml", "landmarks"), "landmark")
     return m
+
+
+def _add_capitals(m: Matcher, pack: LangPack) -> None:
+    """The capitals of data/capitals.yaml in this language, from CLDR's exemplar cities (Babel):
+    a pack lists the cities its press names most; CLDR gives every capital that names a time zone
+    in every language (Colombo, كولومبو, コロンボ). A name CLDR also gives the country (تونس, الكويت)
+    is left to the country; Latin-script packs fall back on the English name."""
+    countries = {fold_str(name) for name in cldr_countries(pack.code)}
+    for city, zone in _capital_zones().items():
+        local = (_time_zones(pack.code).get(zone) or {}).get("city")
+        if local is None and pack.script == "Latn":
+            local = city
+        if local and fold_str(local) not in countries:
+            m.add(str(local), "city", city)
+
+
+@cache
+def _capital_zones() -> dict[str, str]:
+    """English capital name -> the time zone CLDR names after it."""
+    english = _time_zones("en")
+    by_city = {((english.get(z) or {}).get("city") or z.rsplit("/", 1)[-1].replace("_", " ")): z
+               for z in get_global("zone_territories")}
+    return {city: by_city[city] for city in capital_of() if city in by_city}
+
+
+@cache
+def _time_zones(code: str) -> Any:
+    try:
+        return Locale.parse(code).time_zones
+    except (ValueError, LookupError):
+        return {}
 
 
 @cache

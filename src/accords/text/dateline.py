@@ -18,6 +18,25 @@ _INLINE_DATELINE = regex.compile(
     r"(?P<date>[^\n()\-–—,،:]{0,24}?\d(?:[^\n()\-–—:]|:(?=\d)){0,24}?)\.?\s*(?:\([^)\n]{2,30}\)\s*)?(?:[-–—]+|:)\s")
 
 
+# "Luanda — Les gouvernements...", "ASUNCIÓN (AP) — Tras...", "باكو - ...": a place of one to three
+# words with no date, an optional agency in brackets, then a dash and the story on the same line.
+_PLACE_DATELINE = regex.compile(
+    r"^\s*\p{L}[\p{L}\p{M}.'’]*(?:\s+\p{L}[\p{L}\p{M}.'’]*){0,2}\s*(?:\([^)\n]{2,30}\)\s*)?[-–—]+\s+(?=\S.{20})")
+
+
+def place_dateline(text: str) -> tuple[int, int] | None:
+    """The span of a dateline of a place only ("Luanda — ...") opening one of the first paragraphs."""
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= HEAD_LINES:
+            break
+        m = _PLACE_DATELINE.match(line)
+        if m:
+            return pos + m.start(), pos + m.end()
+        pos += len(line) + 1
+    return None
+
+
 def inline_dateline(text: str) -> tuple[int, int] | None:
     """The span of a dateline that opens one of the first paragraphs, if one does."""
     pos = 0
