@@ -56,6 +56,8 @@ def _parties_in(doc: Doc, start: int, end: int, stop: int | None = None) -> list
         city = cities.get((h.start, h.end))
         if city is not None and _after_locative(doc, city):
             continue  # "في عمان": Amman, the place, not Oman
+        if _of_a_capital(doc, h):
+            continue  # "in the Gabonese capital", "la capitale gabonaise": a place
         if not doc.in_quote(h.start):
             out.append(Found(str(h.value), h.start, h.end, "party"))
     party_spans = [(h.start, h.end) for h in doc.hits_in(start, limit, "party")]
@@ -150,6 +152,20 @@ def _first_stop(text: str, pos: int, limit: int) -> int:
         if text[i] in ".;:\n!?؟":
             return i
     return limit
+
+
+def _of_a_capital(doc: Doc, h: Hit) -> bool:
+    """The party names whose capital is meant: a capital word beside it, nothing but up to two
+    linking words between ("the Gabonese capital", "the capital of Gabon", "العاصمة الغابونية")."""
+    links = {fold_str(w) for w in doc.pack.get("titles.yaml", "role_links")}
+    for cw in doc.hits_in(max(0, h.start - 30), h.end + 30, "capital_word"):
+        lo, hi = (cw, h) if cw.end <= h.start else (h, cw)
+        gap = doc.folded.text[lo.fend:hi.fstart]
+        words = gap.split()[1:] if gap[:1].isalnum() else gap.split()  # past the first one's ending
+        words = words[:-1] if gap[-1:].isalnum() else words  # and the second one's clitics (الأذربيجانية)
+        if lo.end <= hi.start and len(words) <= 2 and all(w in links for w in words):
+            return True
+    return False
 
 
 def _place_dateline(doc: Doc) -> tuple[int, int] | None:
