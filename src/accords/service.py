@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from accords.extract.topics import SENTENCE_DOMAIN
 from accords.ingest.read import DEFAULT_MAX_BYTES, RawInput, Refused, read_inputs
 from accords.limits import Limits, TimeLimit, deadline
 from accords.merge import (
@@ -198,8 +199,10 @@ def _process_one(store: Store, raw: RawInput, summary: Summary, this_run: set[st
 def mention_views(store: Store) -> list[MentionView]:
     sources = store.sources()
     rows_by_mention: dict[str, list[Any]] = defaultdict(list)
+    # A domain read loosely from the signing's sentences says too little to keep two signings apart.
     for r in store.db.execute("SELECT mention_id, field, value FROM statements WHERE field IN"
-                              " ('instrument','party','date_signed','signatory','domain')"):
+                              " ('instrument','party','date_signed','signatory','domain')"
+                              " AND NOT (field = 'domain' AND rule IS ?)", (SENTENCE_DOMAIN,)):
         rows_by_mention[r["mention_id"]].append(r)
     views = []
     for m in store.db.execute("SELECT id, source_id FROM mentions ORDER BY id"):

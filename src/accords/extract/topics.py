@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from accords.extract.people import PersonMention
 
 _CLAUSE_END = ".;:!?؟\n"
+# The rule of a domain read from the signing's sentences when no subject is stated: shown in the
+# record, but too loose to tell two signings apart when merging (service.mention_views).
+SENTENCE_DOMAIN = "domain-in-sentence"
 _SUBJECT_REACH = 60  # characters between an instrument word and its subject cue
 
 
@@ -116,9 +119,23 @@ def read_domains(doc: Doc, ev: EventMention, people: list[PersonMention]) -> lis
     for f in _coverage_domains(doc, kinds, people):
         if f.value not in {x.value for x in found}:
             found.append(f)
+    if not found:
+        found = _sentence_domains(doc, ev, people)
     if len(found) > 1:
         found = [f for f in found if f.value != "other"]
     return found
+
+
+def _sentence_domains(doc: Doc, ev: EventMention, people: list[PersonMention]) -> list[Found]:
+    """With no subject stated, the domains the signing's own sentences name ("signed a deal to
+    provide scholarships", "the MoU will let hospitals buy diesel"), outside titles and quotes."""
+    out: list[Found] = []
+    for start, end in ev.sentences:
+        for h in doc.hits_in(start, end, "domain"):
+            if not _in_roles(h.start, people) and not doc.in_quote(h.start) \
+                    and all(f.value != h.value for f in out):
+                out.append(Found(str(h.value), h.start, h.end, SENTENCE_DOMAIN))
+    return out
 
 
 def read_areas(doc: Doc, ev: EventMention, people: list[PersonMention]) -> list[Found]:
