@@ -15,6 +15,7 @@ import regex
 from accords.extract.annotate import Doc
 from accords.extract.clauses import WITNESS_REACH, Clause, find_clauses
 from accords.extract.dates import DateExpr, find_dates
+from accords.extract.party_spans import names_people, parties_between, parties_in, stands_as_party
 from accords.extract.people import PersonMention, find_people
 from accords.extract.signings import (
     GENERIC,
@@ -44,27 +45,6 @@ _YEAR_REACH = 12  # characters between a signing verb and a bare year that dates
 # before a verb-final participle with its ending and year word ("2015-ci ildə imzalanmış").
 _YEAR_AFTER = regex.compile(r"[\s,]+(?:\p{L}{1,3}\s+)?(?P<year>(?:19|20|۱۹|۲۰|١٩|٢٠)\d\d)(?!\d)")
 _YEAR_BEFORE = regex.compile(r"(?<!\d)(?P<year>(?:19|20|۱۹|۲۰|١٩|٢٠)\d\d)(?:[-‐'’]?\p{L}{0,4})?(?:\s+\p{L}{1,8})?\s+$")
-_LOCATIVE_GAP = 40  # how far before a place a locative word may stand (characters)
-
-
-def _parties_in(doc: Doc, start: int, end: int, stop: int | None = None) -> list[Found]:
-    """Party mentions in a span (cut at `stop`), capitals read as their state when they stand as one."""
-    out: list[Found] = []
-    limit = min(end, stop) if stop is not None else end
-    cities = {(h.start, h.end): h for h in doc.hits_in(start, limit, "city")}
-    for h in doc.hits_in(start, limit, "party"):
-        city = cities.get((h.start, h.end))
-        if city is not None and _after_locative(doc, city):
-            continue  # "في عمان": Amman, the place, not Oman
-        if not doc.in_quote(h.start):
-            out.append(Found(str(h.value), h.start, h.end, "party"))
-    party_spans = [(h.start, h.end) for h in doc.hits_in(start, limit, "party")]
-    for h in doc.hits_in(start, limit, "city"):
-        iso = capital_of().get(str(h.value))
-        inside = any(a <= h.start and h.end <= b for a, b in party_spans)  # عمان in سلطنة عمان
-        if iso and not inside and not doc.in_quote(h.start) and _stands_as_party(doc, h):
-            out.append(Found(iso, h.start, h.end, "capital-as-state"))
-    return out
 
 
 _HEAD_WORDS = 4  # a headline has at least this many words; a rubric, a dateline or a byline fewer
@@ -78,101 +58,6 @@ def _headline(doc: Doc) -> Segment | None:
         if sum(1 for t in doc.tokens_in(sent.start, sent.end) if t.text.isalpha()) >= _HEAD_WORDS:
             return sent
     return doc.sentences[0] if doc.sentences else None
-
-
-def _between(doc: Doc, start: int, end: int) -> list[Found]:
-    """Parties named by "between X and Y" (or a postposition: "X ile Y arasında"): the parties, if given."""
-    for h in doc.hits_in(start, end, "between", "between_after"):
-        if doc.in_quote(h.start):
-            continue
-        found = sorted(_parties_in(doc, *_between_span(doc, h, start, end)), key=lambda f: f.start)
-        found = _coordinated_tail(doc.text, found) if h.kind == "between_after" else _coordinated_head(doc.text, found)
-        if len({f.value for f in found}) >= 2:
-            return [Found(f.value, f.start, f.end, "party-between") for f in found]
-    return []
-
-
-def _between_span(doc: Doc, h: Hit, start: int, end: int) -> tuple[int, int]:
-    """Where the sides of a "between" stand: after it to the clause's next stop, or before a
-    postposition ("X ile Y arasında")."""
-    if h.kind == "between":
-        return h.end, _first_stop(doc.text, h.end, min(end, h.end + 90))
-    return max(start, h.start - 90), h.start
-
-
-_PERSON_AFTER = 40  # characters from "between" to the first person it names ("between the Minister of X, A")
-
-
-def _names_people(h: Hit, people: list[PersonMention]) -> bool:
-    """A "between" whose sides are people: the last one right before a postposition ("A ile B
-    arasında"), or the first one soon after the preposition ("between A and B")."""
-    if h.kind == "between_after":
-        return any(0 <= h.start - p.end <= _PAIR_GAP for p in people)
-    return any(0 <= p.start - h.end <= _PERSON_AFTER for p in people)
-
-
-_PAIR_GAP = 8  # characters between two coordinated parties: " ilə ", "la ", " və ", ", "
-_PHRASE_GAP = 30  # or words without a mark between them: " and the Government of "
-
-
-def _coordinated(text: str, a: Found, b: Found, reach: int = _PHRASE_GAP) -> bool:
-    """Two parties of one coordination: close, or with only words between them (after a
-    preposition: "between the Government of X and the Government of Y")."""
-    gap = text[a.end : b.start]
-    return len(gap) <= _PAIR_GAP or (len(gap) <= reach and not regex.search(r"[,;:.!?()\n«»\"]", gap))
-
-
-def _coordinated_tail(text: str, found: list[Found]) -> list[Found]:
-    """The parties right before a postposition "between" ("Türkiye ile Endonezya arasında"): the
-    run of parties that ends there, each close to the next; a party further back belongs to
-    another phrase ("rusiyalı həmkarı X Azərbaycanla Ermənistan arasında")."""
-    tail = found[-1:]
-    for f in reversed(found[:-1]):
-        if not _coordinated(text, f, tail[0], reach=_PAIR_GAP):
-            break
-        tail.insert(0, f)
-    return tail
-
-
-def _coordinated_head(text: str, found: list[Found]) -> list[Found]:
-    """The parties right after a preposition "between" ("entre Paris et Madrid au plus haut
-    niveau, à un moment où le couple franco-allemand"): the run that starts there."""
-    head = found[:1]
-    for f in found[1:]:
-        if not _coordinated(text, head[-1], f):
-            break
-        head.append(f)
-    return head
-
-
-def _first_stop(text: str, pos: int, limit: int) -> int:
-    for i in range(pos, limit):
-        if text[i] in ".;:\n!?؟":
-            return i
-    return limit
-
-
-def _stands_as_party(doc: Doc, city: Hit) -> bool:
-    """"Baku and Washington signed": a capital coordinated with another state or capital."""
-    window = doc.text[max(0, city.start - 25) : city.end + 25]
-    others = [h for h in doc.hits_in(max(0, city.start - 25), city.end + 25, "party", "city") if h is not city]
-    return bool(others) and not _after_locative(doc, city) and ("-" in window or " " in window)
-
-
-def _after_locative(doc: Doc, h: Hit) -> bool:
-    """The place follows "in", "at", "في", or carries a locative prefix (بالقدس, בירושלים)."""
-    words = {fold_str(w) for w in doc.pack.get("places.yaml", "locatives")}
-    prefixes = tuple(fold_str(p) for p in doc.pack.get("places.yaml", "locative_prefixes"))
-    text = doc.folded.text
-    before = text[max(0, h.fstart - 16) : h.fstart]
-    if before.split() and before.split()[-1] in words:
-        return True
-    # the letters between the word boundary and the hit are the word's own prefixes
-    i = h.fstart
-    while i > 0 and text[i - 1].isalnum():
-        i -= 1
-    own = text[i : h.fstart]
-    return bool(own) and any(own.startswith(p) or own.endswith(p) for p in prefixes)
 
 
 def _side_marks(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
@@ -268,7 +153,6 @@ def _named_already(ev: EventMention, p: PersonMention) -> bool:
                             and not other_given_names(x.name.value, p.name)):
             return True
     return False
-
 
 
 _VISIT_REACH = 80  # characters before a title where "the visit of" may stand
@@ -394,7 +278,7 @@ class _Builder:
         ref = self._clause_day(main.clauses[0]) or (self.published.isoformat() if self.published else None)
         if not (day and ref and day[:7] < ref[:7]):
             return False
-        parties = {f.value for f in _parties_in(self.doc, c.start, c.end, c.related_from)}
+        parties = {f.value for f in parties_in(self.doc, c.start, c.end, c.related_from)}
         inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
         main_inst = main.instrument
         # "the pact" and "the MoU" name one instrument: a generic word tells no other one apart
@@ -415,7 +299,7 @@ class _Builder:
             return False
         # "signed between A and B" names the signers; "between the two countries" only the sides
         cues = [h for h in c.hits if h.kind in ("between", "between_after") and h.start < stop]
-        return not any(_names_people(h, self.people) for h in cues)
+        return not any(names_people(h, self.people) for h in cues)
 
     def _reported_from(self, c: Clause) -> int:
         """Where the reported signing starts when a reporting verb introduces it: after the
@@ -435,11 +319,11 @@ class _Builder:
         (before a relative clause), less the states of people who were only present."""
         doc = self.doc
         stop = c.related_from if c.related_from is not None else c.end
-        between = [p for p in _between(doc, c.start, stop) if not c.in_other_item(p.start)]
-        named = between or _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
+        between = [p for p in parties_between(doc, c.start, stop) if not c.in_other_item(p.start)]
+        named = between or parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
         if between and self._between_other(c, stop, between):
             spans = [(p.start, p.end) for p in between]
-            named = [p for p in _parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
+            named = [p for p in parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
                      if (p.start, p.end) not in spans]
             between = []
         scopes = _presence_scopes(doc, c.start, stop, self.people)
@@ -626,7 +510,7 @@ class _Builder:
             headline = sent is head
             if not insts and not headline:
                 continue
-            for party in _parties_in(self.doc, sent.start, sent.end):
+            for party in parties_in(self.doc, sent.start, sent.end):
                 if party.value not in {x.value for x in ev.parties}:
                     ev.parties.append(party)
             if len(ev.parties) >= 2:
@@ -643,7 +527,7 @@ class _Builder:
             for j in (i + 1, i - 1):
                 if not 0 <= j < len(sents) or any(a <= sents[j].start < b for a, b in related_spans):
                     continue
-                for p in _parties_in(self.doc, sents[j].start, sents[j].end):
+                for p in parties_in(self.doc, sents[j].start, sents[j].end):
                     if p.value not in {x.value for x in ev.parties}:
                         ev.parties.append(Found(p.value, p.start, p.end, "party-next-sentence"))
                 if len(ev.parties) >= 2:
@@ -770,7 +654,7 @@ class _Builder:
                for m in _BARE_YEAR.finditer(self.doc.text, sent.start, sent.end)):
             return None  # a bare year ("In 2019, ...") is another time too
         mine = {p.value for p in ev.parties}
-        named = {p.value for p in _parties_in(self.doc, sent.start, sent.end)} & mine
+        named = {p.value for p in parties_in(self.doc, sent.start, sent.end)} & mine
         people = [p for p in self.people if sent.start <= p.start < sent.end and (p.party in mine or p.kb or p.role_en)]
         return (sent.start, sent.end) if named or people else None
 
@@ -794,7 +678,7 @@ class _Builder:
             for h in self.doc.hits_in(a, b, "city", "landmark"):
                 if self.doc.in_quote(h.start) or self._in_related(h.start):
                     continue
-                if h.kind == "city" and capital_of().get(str(h.value)) and _stands_as_party(self.doc, h):
+                if h.kind == "city" and capital_of().get(str(h.value)) and stands_as_party(self.doc, h):
                     continue
                 return Found(str(h.value), h.start, h.end, f"place-{h.kind}")
         return None
@@ -804,7 +688,7 @@ class _Builder:
         mine = {x.value for x in main.parties}
         idx = self.doc.sentences.index(c.sentence)
         for sent in ([self.doc.sentences[idx - 1]] if idx else []) + [c.sentence]:
-            named = [f.value for f in _parties_in(self.doc, sent.start, min(sent.end, start)) if f.value in mine]
+            named = [f.value for f in parties_in(self.doc, sent.start, min(sent.end, start)) if f.value in mine]
             if named:
                 return str(named[0])
         return str(main.parties[0].value) if main.parties else ""
@@ -817,7 +701,7 @@ class _Builder:
             # a verb-final clause with the cue inside it ("X and Y the declaration already in 2019
             # signed"): its subject, before the cue, is the earlier agreement's parties
             start = c.start
-        parties = [f.value for f in _parties_in(doc, start, c.end)]
+        parties = [f.value for f in parties_in(doc, start, c.end)]
         if len(parties) == 1:  # "with the US": the other side is the main party the text was speaking of
             parties.insert(0, self._implied_party(main, c, start))
         base = self.published or _as_date(main.date_signed.value if main.date_signed else None)
