@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-
-import regex
+from functools import partial
 
 from accords.extract.annotate import Doc
-from accords.extract.clauses import WITNESS_REACH, Clause, find_clauses
-from accords.extract.dates import DateExpr, find_dates
+from accords.extract.clauses import WITNESS_REACH, Clause
+from accords.extract.event_dates import as_date, date_support, dated_participle, lead_in, older, past_year, signing_date
 from accords.extract.party_spans import names_people, parties_between, parties_in, stands_as_party
-from accords.extract.people import PersonMention, find_people
+from accords.extract.people import PersonMention
+from accords.extract.reading import read
 from accords.extract.signings import (
-    GENERIC,
     Signing,
     cut_signings,
     inherit_parties,
@@ -34,18 +33,9 @@ from accords.lang.hosts import beside_city_word
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
 from accords.names import same_name
-from accords.text.dateline import inline_dateline
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
 from accords.text.segment import Segment
-
-_BARE_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_YEAR_REACH = 12  # characters between a signing verb and a bare year that dates it ("signed in 2015")
-# A bare year after a verb, past at most one short word ("firmado en 2015", "подписан в 2015"), or
-# before a verb-final participle with its ending and year word ("2015-ci ildə imzalanmış").
-_YEAR_AFTER = regex.compile(r"[\s,]+(?:\p{L}{1,3}\s+)?(?P<year>(?:19|20|۱۹|۲۰|١٩|٢٠)\d\d)(?!\d)")
-_YEAR_BEFORE = regex.compile(r"(?<!\d)(?P<year>(?:19|20|۱۹|۲۰|١٩|٢٠)\d\d)(?:[-‐'’]?\p{L}{0,4})?(?:\s+\p{L}{1,8})?\s+$")
-
 
 _HEAD_WORDS = 4  # a headline has at least this many words; a rubric, a dateline or a byline fewer
 _HEAD_REACH = 5  # sentences at the top of a page that may be its chrome
@@ -165,30 +155,21 @@ _PAIR_REACH = 3
 
 class _Builder:
     def __init__(self, doc: Doc, published: dt.date | None, day_known: bool = True) -> None:
-        self.doc = doc
-        self.published = published
-        self.day_known = day_known  # False: the publication is known to the month only
-        self.people = find_people(doc)
+        self.r = read(doc, published, day_known)
         self._bodies: list[Found] | None = None  # the text's state bodies, read when first needed
-        # a dateline ("BAKU, March 5 (Reuters) -") dates and places the report, not the signing
-        self.dateline = inline_dateline(doc.text) or (0, 0)
-        self.dates = [d for d in find_dates(doc) if not doc.in_quote(d.start)
-                      and not self.dateline[0] <= d.start < self.dateline[1]]
-        self.clauses = find_clauses(doc)
         self.explicit: set[int] = set()  # events whose parties a "between X and Y" named
         self.clauses_of: dict[int, list[Clause]] = {}  # event index -> its signing clauses
-        self.relatives = {fold_str(w) for w in doc.pack.get("language.yaml", "relative_pronouns")}
 
     # -- events ---------------------------------------------------------------------------
     def build(self) -> list[EventMention]:
-        cut = cut_signings(self.doc, self.clauses, self._parties_of, self._earlier)
+        cut = cut_signings(self.r.doc, self.r.clauses, self._parties_of, self._earlier)
         events: list[EventMention] = []
         for signing in cut.signings:
             ev = EventMention(index=len(events))
             events.append(ev)
             for c in signing.clauses:
                 self._add_clause(ev, c)
-            ev.instrument = _instrument(self.doc, signing, cut.related, self._past_year)
+            ev.instrument = _instrument(self.r.doc, signing, cut.related, partial(past_year, self.r))
         for ev, signing in zip(events, cut.signings, strict=True):
             if signing.ceremony is not None:
                 inherit_parties(ev, events[signing.ceremony])
@@ -211,7 +192,7 @@ class _Builder:
 
     def _earlier(self, c: Clause, first: Signing | None) -> bool:
         """The clause tells of a signing before the article's first one, or names one by its year."""
-        return (first is not None and self._older(c, first)) or self._dated_participle(c)
+        return (first is not None and older(self.r, c, first)) or dated_participle(self.r, c)
 
     def _add_clause(self, ev: EventMention, c: Clause) -> None:
         ev.sentences.append((c.start, c.end))
@@ -232,74 +213,20 @@ class _Builder:
                 ev.parties.append(p)
         self._add_people(ev, c)
 
-    def _clause_day(self, c: Clause) -> str | None:
-        for d in self.dates:
-            if c.start <= d.start < c.end:
-                got = d.resolve(self.published, self.day_known)
-                if got:
-                    return got
-        return None
-
-    def _past_year(self, c: Clause) -> bool:
-        """The clause's sentence names a bare year before the publication's, outside a full date
-        ("ещё в 2001 году: тогда ... подписали"): it may tell of another time than the signing's."""
-        if self.published is None:
-            return False
-        for m in _BARE_YEAR.finditer(self.doc.text, c.start, c.end):
-            if any(d.start <= m.start() < d.end for d in self.dates) or self._in_related(m.start()):
-                continue  # a full date, or the year of an earlier agreement the clause recalls
-            if int(m.group()) < self.published.year:
-                return True
-        return False
-
-    def _dated_participle(self, c: Clause) -> bool:
-        """A signing verb with a bare year beside it ("the Paris Agreement, signed in 2015",
-        "2015-ci ildə imzalanmış") names an earlier agreement by its year: a report of a fresh
-        signing gives the day or says "today". A year later than the publication is no past."""
-        if c.verb.kind != "done":
-            return False
-        text = self.doc.text
-        after = _YEAR_AFTER.match(text, c.verb.end, min(len(text), c.verb.end + _YEAR_REACH + 4))
-        before = _YEAR_BEFORE.search(text, max(0, c.verb.start - _YEAR_REACH - 12), c.verb.start)
-        for m in (after, before):
-            if m is None or not m.group("year").isdecimal():
-                continue  # (`regex` knows digits of newer Unicode than int() does)
-            year, at = int(m.group("year")), m.start("year")
-            if any(d.start <= at < d.end for d in self.dates):
-                continue  # part of a fuller date ("signed on 3 May 2015"): dated by _date
-            if self.published is None or year <= self.published.year:
-                return True
-        return False
-
-    def _older(self, c: Clause, main: Signing) -> bool:
-        """A later clause dated well before the main signing (or the publication) tells of an
-        earlier one: background for the main event, not another event."""
-        day = self._clause_day(c)
-        ref = self._clause_day(main.clauses[0]) or (self.published.isoformat() if self.published else None)
-        if not (day and ref and day[:7] < ref[:7]):
-            return False
-        parties = {f.value for f in parties_in(self.doc, c.start, c.end, c.related_from)}
-        inst = c.instrument.value if c.instrument and c.instrument.kind == "instrument" else None
-        main_inst = main.instrument
-        # "the pact" and "the MoU" name one instrument: a generic word tells no other one apart
-        other_inst = inst is not None and main_inst is not None and inst != main_inst \
-            and not {inst, main_inst} & GENERIC
-        return bool(parties - main.parties) or other_inst or _months_between(day, ref) >= 12
-
     def _agentless_passive(self, c: Clause, stop: int) -> bool:
         """A passive verb ("was signed", "imzalanıb") with no agent marker and no "between X
         and Y" in its clause: the clause does not say who signed."""
-        passive = self.doc.cache.get("passive_forms")
+        passive = self.r.doc.cache.get("passive_forms")
         if passive is None:
-            passive = {fold_str(w) for w in self.doc.pack.get("signing_verbs.yaml", "passive_forms")}
-            self.doc.cache["passive_forms"] = passive
-        if fold_str(self.doc.text[c.verb.start:c.verb.end]) not in passive:  # type: ignore[operator]
+            passive = {fold_str(w) for w in self.r.doc.pack.get("signing_verbs.yaml", "passive_forms")}
+            self.r.doc.cache["passive_forms"] = passive
+        if fold_str(self.r.doc.text[c.verb.start:c.verb.end]) not in passive:  # type: ignore[operator]
             return False
         if any(h.kind == "agent" and h.start < stop for h in c.hits):
             return False
         # "signed between A and B" names the signers; "between the two countries" only the sides
         cues = [h for h in c.hits if h.kind in ("between", "between_after") and h.start < stop]
-        return not any(names_people(h, self.people) for h in cues)
+        return not any(names_people(h, self.r.people) for h in cues)
 
     def _reported_from(self, c: Clause) -> int:
         """Where the reported signing starts when a reporting verb introduces it: after the
@@ -308,8 +235,8 @@ class _Builder:
         if not reports:
             return c.start
         last = reports[-1]
-        comps = {fold_str(w) for w in self.doc.pack.get("quote_patterns.yaml", "complementizers")}
-        for t in self.doc.tokens_in(last.end, c.verb.start):
+        comps = {fold_str(w) for w in self.r.doc.pack.get("quote_patterns.yaml", "complementizers")}
+        for t in self.r.doc.tokens_in(last.end, c.verb.start):
             if t.folded in comps:
                 return t.end
         return last.end
@@ -317,7 +244,7 @@ class _Builder:
     def _clause_parties(self, c: Clause) -> tuple[list[Found], bool]:
         """The parties a clause names: "between X and Y" if it says so, else those of its core
         (before a relative clause), less the states of people who were only present."""
-        doc = self.doc
+        doc = self.r.doc
         stop = c.related_from if c.related_from is not None else c.end
         between = [p for p in parties_between(doc, c.start, stop) if not c.in_other_item(p.start)]
         named = between or parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
@@ -326,7 +253,7 @@ class _Builder:
             named = [p for p in parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
                      if (p.start, p.end) not in spans]
             between = []
-        scopes = _presence_scopes(doc, c.start, stop, self.people)
+        scopes = _presence_scopes(doc, c.start, stop, self.r.people)
         return [p for p in named if not any(a <= p.start < b for a, b in scopes)
                 and not c.in_other_item(p.start)], bool(between)
 
@@ -334,8 +261,8 @@ class _Builder:
         """"The ministers of X and Y signed a memorandum on the ceasefire between A and B": signers
         of two stated sides, none of them in the "between" pair, sign for their own states; the
         pair is the subject's."""
-        scopes = _presence_scopes(self.doc, c.start, stop, self.people)
-        sides = {p.party for p in self.people if c.start <= p.start < stop and p.party
+        scopes = _presence_scopes(self.r.doc, c.start, stop, self.r.people)
+        sides = {p.party for p in self.r.people if c.start <= p.start < stop and p.party
                  and not any(a <= p.start < b for a, b in scopes)}
         return len(sides) >= 2 and not sides & {f.value for f in between}
 
@@ -343,22 +270,22 @@ class _Builder:
         """Parties are read up to a relative clause that follows the verb and the instrument
         ("..., which was freed from the Armenian occupation"): it speaks of something else."""
         after = max(c.verb.end, c.instrument.end if c.instrument else 0)
-        for t in self.doc.tokens_in(after, stop):
-            if t.folded in self.relatives:
+        for t in self.r.doc.tokens_in(after, stop):
+            if t.folded in self.r.relatives:
                 return t.start
         return stop
 
     def _add_people(self, ev: EventMention, c: Clause) -> None:
         stop = c.related_from if c.related_from is not None else c.end
-        scopes = _presence_scopes(self.doc, c.start, stop, self.people)
-        sides = _side_marks(self.doc, c.start, stop)
+        scopes = _presence_scopes(self.r.doc, c.start, stop, self.r.people)
+        sides = _side_marks(self.r.doc, c.start, stop)
         reported_from = self._reported_from(c)
         unnamed = self._agentless_passive(c, stop)
         if c.verb.kind == "nominal":  # "X attended the signing", "شهد X توقيع": X is a witness
             scopes = scopes + [(max(c.start, h.start - WITNESS_REACH), c.verb.start) for h in c.hits
                                if h.kind in ("presence_cue", "presence_after")
                                and 0 <= c.verb.start - h.end <= WITNESS_REACH]
-        for p in self.people:
+        for p in self.r.people:
             if not (c.start <= p.start < stop) or c.in_other_item(p.start):
                 continue
             if p.start < reported_from:
@@ -370,7 +297,7 @@ class _Builder:
                 side = [s for s in sides if s[0] < p.start]
                 if side:
                     party, pspan = side[-1][1], (side[-1][0], side[-1][0])
-            person = _person(self.doc, p, party, pspan, self.published)
+            person = _person(self.r.doc, p, party, pspan, self.r.published)
             present = any(a <= p.start < b for a, b in scopes)
             if unnamed and not present:
                 continue  # "the MoU was signed in Baku, said minister X": X is not said to sign
@@ -382,15 +309,15 @@ class _Builder:
         """A person named as the one whose visit it is: a visit noun among the few words before
         their title (or name), no comma between ("по итогам визита президента РФ X", "على هامش
         زيارة الرئيس الإيراني X", "during the state visit of President X")."""
-        visits = self.doc.cache.get("visit_nouns")
+        visits = self.r.doc.cache.get("visit_nouns")
         if visits is None:
-            words = self.doc.pack.get("titles.yaml", "visit_nouns")
-            visits = self.doc.cache["visit_nouns"] = {fold_str(w) for w in words}
+            words = self.r.doc.pack.get("titles.yaml", "visit_nouns")
+            visits = self.r.doc.cache["visit_nouns"] = {fold_str(w) for w in words}
         at = p.role_start if p.role_start is not None else p.start
-        before = self.doc.tokens_in(max(0, at - _VISIT_REACH), at)[-_VISIT_WORDS:]
-        prefixes = self.doc.pack.prefixes
+        before = self.r.doc.tokens_in(max(0, at - _VISIT_REACH), at)[-_VISIT_WORDS:]
+        prefixes = self.r.doc.pack.prefixes
         for t in reversed(before):
-            if any(c in self.doc.text[t.end:at] for c in ",،;:."):
+            if any(c in self.r.doc.text[t.end:at] for c in ",،;:."):
                 return False
             bare = t.folded[1:] if t.folded[:1] in prefixes and len(t.folded) > 3 else t.folded
             if t.folded in visits or bare in visits:  # type: ignore[operator]
@@ -406,20 +333,20 @@ class _Builder:
         self._offices_named_next(ev)
         self._presence_elsewhere(ev)
         self._assign_sides(ev)
-        ev.date_signed = self._date(ev)
-        ev.date_support = self._date_support(ev)
+        ev.date_signed = signing_date(self.r, ev)
+        ev.date_support = date_support(self.r, ev)
         ev.place = self._place(ev)
-        ev.domains, ev.areas = read_topics(self.doc, ev, self.people)
+        ev.domains, ev.areas = read_topics(self.r.doc, ev, self.r.people)
         keep_own_subjects(ev, self.clauses_of.get(ev.index, []))
         spans = [(c.sentence.start, c.sentence.end) for c in self.clauses_of.get(ev.index, [])]
         if self._bodies is None:  # one reading of the text's bodies serves every event
-            self._bodies = find_bodies(self.doc.text, self.doc.lang, self.doc.hits)
+            self._bodies = find_bodies(self.r.doc.text, self.r.doc.lang, self.r.doc.hits)
         ev.bodies = bodies_for(self._bodies, spans, {p.value for p in ev.parties})
 
     def _drop_affiliations(self, ev: EventMention) -> None:
         """An organisation named only inside a signer's office ("נשיא האוניברסיטה העברית", "Rector
         of X University") is whom the signer works for, not a party, when two others are named."""
-        roles = [(p.role_start, p.role_end) for p in self.people if p.role_start is not None and p.role_end]
+        roles = [(p.role_start, p.role_end) for p in self.r.people if p.role_start is not None and p.role_end]
 
         def in_role(f: Found) -> bool:
             return any(a <= f.start and f.end <= b for a, b in roles)  # type: ignore[operator]
@@ -433,7 +360,7 @@ class _Builder:
     def _drop_city_states(self, ev: EventMention) -> None:
         """A state named only as where a city is ("the Polish city of X") is no party beside two
         organisations that sign (the cities' municipalities); with fewer, it is all the text gives."""
-        text, hits = self.doc.text, self.doc.hits
+        text, hits = self.r.doc.text, self.r.doc.hits
         located = {f.value for f in ev.parties if not str(f.value).startswith("org:")
                    and all(beside_city_word(text, hits, (g.start, g.end)) for g in ev.parties if g.value == f.value)}
         keep = [f for f in ev.parties if f.value not in located]
@@ -451,7 +378,7 @@ class _Builder:
         for c in self.clauses_of.get(ev.index, []):
             if c.verb.kind == "announce":
                 continue
-            scopes = _presence_scopes(self.doc, c.start, c.end, self.people)
+            scopes = _presence_scopes(self.r.doc, c.start, c.end, self.r.people)
             for pair in (h for h in c.hits if h.kind == "pair_subject"):
                 witnesses = any(a <= pair.start < b for a, b in scopes)
                 if not witnesses and ev.signatories:
@@ -463,18 +390,18 @@ class _Builder:
                 for party in mine:
                     p = two[party]
                     if not _named_already(ev, p):
-                        target.append(_person(self.doc, p, party, p.party_span or (p.start, p.end), self.published))
+                        target.append(_person(self.r.doc, p, party, p.party_span or (p.start, p.end), self.r.published))
                 return
 
     def _last_two(self, c: Clause, pair: Hit, mine: list[str]) -> dict[str, PersonMention] | None:
         """The person last named for each of the two parties before a pair phrase, within the
         clause and the three sentences before it (a line the page broke counts as one more)."""
-        idx = self.doc.sentences.index(c.sentence)
-        since = self.doc.sentences[max(0, idx - _PAIR_REACH)].start
+        idx = self.r.doc.sentences.index(c.sentence)
+        since = self.r.doc.sentences[max(0, idx - _PAIR_REACH)].start
         latest: dict[str, PersonMention] = {}
         unsided: list[PersonMention] = []  # titled, but the text gives no side for them
-        for p in self.people:
-            if not since <= p.start < pair.start or self.doc.in_quote(p.start):
+        for p in self.r.people:
+            if not since <= p.start < pair.start or self.r.doc.in_quote(p.start):
                 continue
             party = p.party or self._office_country(p)
             if party in mine:
@@ -485,11 +412,11 @@ class _Builder:
 
     def _office_title(self, p: PersonMention) -> str | None:
         """The office a leader of the knowledge file held on the day, for a name given bare."""
-        office = leaders()[p.kb].office_on(self.published) if p.kb else None
+        office = leaders()[p.kb].office_on(self.r.published) if p.kb else None
         return office.title if office else None
 
     def _office_country(self, p: PersonMention) -> str | None:
-        office = leaders()[p.kb].office_on(self.published) if p.kb else None
+        office = leaders()[p.kb].office_on(self.r.published) if p.kb else None
         return office.country if office else None
 
     def _more_parties(self, ev: EventMention) -> None:
@@ -501,16 +428,16 @@ class _Builder:
         if len(ev.parties) >= 2:
             return
         kinds = {f.value for f in ev.instrument_words}
-        related_spans = [(c.start, c.end) for c in self.clauses if c.related]
-        head = _headline(self.doc)
-        for sent in ([head] if head else []) + self.doc.sentences:
+        related_spans = [(c.start, c.end) for c in self.r.clauses if c.related]
+        head = _headline(self.r.doc)
+        for sent in ([head] if head else []) + self.r.doc.sentences:
             if any(a <= sent.start < b for a, b in related_spans):
                 continue
-            insts = [h for h in self.doc.hits_in(sent.start, sent.end, "instrument") if h.value in kinds]
+            insts = [h for h in self.r.doc.hits_in(sent.start, sent.end, "instrument") if h.value in kinds]
             headline = sent is head
             if not insts and not headline:
                 continue
-            for party in parties_in(self.doc, sent.start, sent.end):
+            for party in parties_in(self.r.doc, sent.start, sent.end):
                 if party.value not in {x.value for x in ev.parties}:
                     ev.parties.append(party)
             if len(ev.parties) >= 2:
@@ -519,7 +446,7 @@ class _Builder:
 
     def _parties_nearby(self, ev: EventMention, related_spans: list[tuple[int, int]]) -> None:
         """Still fewer than two: "between our countries" — the states are named next to the signing."""
-        sents = self.doc.sentences
+        sents = self.r.doc.sentences
         own = {(a, b) for a, b in ev.sentences}
         for i, sent in enumerate(sents):
             if (sent.start, sent.end) not in own:
@@ -527,7 +454,7 @@ class _Builder:
             for j in (i + 1, i - 1):
                 if not 0 <= j < len(sents) or any(a <= sents[j].start < b for a, b in related_spans):
                     continue
-                for p in parties_in(self.doc, sents[j].start, sents[j].end):
+                for p in parties_in(self.r.doc, sents[j].start, sents[j].end):
                     if p.value not in {x.value for x in ev.parties}:
                         ev.parties.append(Found(p.value, p.start, p.end, "party-next-sentence"))
                 if len(ev.parties) >= 2:
@@ -540,36 +467,36 @@ class _Builder:
         if ev.signatories:
             return
         for c in self.clauses_of.get(ev.index, []):
-            scopes = _presence_scopes(self.doc, c.start, c.end, self.people)
+            scopes = _presence_scopes(self.r.doc, c.start, c.end, self.r.people)
             offices = {h.value for h in c.hits if h.kind == "role" and h.value is not None
                        and not c.in_other_item(h.start) and not any(a <= h.start < b for a, b in scopes)}
-            if not offices or any(c.start <= p.start < c.end for p in self.people):
+            if not offices or any(c.start <= p.start < c.end for p in self.r.people):
                 continue
-            idx = self.doc.sentences.index(c.sentence)
-            until = self.doc.sentences[min(len(self.doc.sentences) - 1, idx + _OFFICE_REACH)].end
+            idx = self.r.doc.sentences.index(c.sentence)
+            until = self.r.doc.sentences[min(len(self.r.doc.sentences) - 1, idx + _OFFICE_REACH)].end
             last = None  # "X and Y" after "the presidents of A and B signed": Y holds the office too
-            for p in self.people:
+            for p in self.r.people:
                 office = p.role_en or self._office_title(p)
                 joined = last is not None and p.rule.startswith("coordinated") and p.start - last.end <= _JOIN_GAP
-                if c.end <= p.start < until and (office in offices or joined) and not self.doc.in_quote(p.start) \
+                if c.end <= p.start < until and (office in offices or joined) and not self.r.doc.in_quote(p.start) \
                         and not _named_already(ev, p):
-                    ev.signatories.append(_person(self.doc, p, p.party, p.party_span, self.published))
+                    ev.signatories.append(_person(self.r.doc, p, p.party, p.party_span, self.r.published))
                     last = p
             return
 
     def _presence_elsewhere(self, ev: EventMention) -> None:
         """People "taking part" in the ceremony, in sentences next to the signing."""
         spans = set(ev.sentences)
-        for i, sent in enumerate(self.doc.sentences):
+        for i, sent in enumerate(self.r.doc.sentences):
             if (sent.start, sent.end) in spans:
                 continue
-            near = any(abs(i - j) <= 2 for j, s in enumerate(self.doc.sentences) if (s.start, s.end) in spans)
+            near = any(abs(i - j) <= 2 for j, s in enumerate(self.r.doc.sentences) if (s.start, s.end) in spans)
             if not near:
                 continue
-            for a, b in _presence_scopes(self.doc, sent.start, sent.end, self.people, in_clause=False):
-                for p in self.people:
+            for a, b in _presence_scopes(self.r.doc, sent.start, sent.end, self.r.people, in_clause=False):
+                for p in self.r.people:
                     if a <= p.start < b and not _named_already(ev, p):
-                        ev.present.append(_person(self.doc, p, p.party, p.party_span, self.published))
+                        ev.present.append(_person(self.r.doc, p, p.party, p.party_span, self.r.published))
 
     def _assign_sides(self, ev: EventMention) -> None:
         """One signatory without a side and one party without a signatory: that is their side."""
@@ -583,102 +510,20 @@ class _Builder:
             ev.signatories[i] = Person(free[0].name, free[0].role, free[0].role_en,
                                        Found(f.value, f.start, f.end, "party-by-elimination"), free[0].kb)
 
-    def _date(self, ev: EventMention) -> Found | None:
-        cands: list[tuple[int, DateExpr]] = []
-        for rank, (a, b) in enumerate(ev.sentences):
-            for d in self.dates:
-                if a <= d.start < b and not self._in_related(d.start):
-                    cands.append((rank, d))
-        for d in self.dates:  # the ceremony sentence next to the signing, if it speaks of the signing
-            sent = self.doc.sentence_of(d.start)
-            if sent is None or not any(0 < d.start - b < 300 for _, b in ev.sentences[:1]):
-                continue
-            if self.doc.hits_in(sent.start, sent.end, "nominal", "instrument", "anaphora") \
-                    and not self._in_related(d.start):
-                cands.append((len(ev.sentences) + 1, d))
-        lead = self._lead_in(ev)
-        if lead and not cands:
-            # the scene's date opens its sentence (a later one dates something else: "since 2022")
-            first = next((d for d in self.dates if lead[0] <= d.start < lead[1]), None)
-            if first is not None and not first.bound:
-                cands.append((len(ev.sentences) + 2, first))
-        best: tuple[int, int, Found, DateExpr] | None = None
-        for rank, d in cands:
-            value = d.resolve(self.published, self.day_known)
-            if not value or len(value) < 7 or self._after_publication(value):
-                continue
-            score = (rank, -len(value))
-            if best is None or score < best[:2]:
-                best = (score[0], score[1], Found(value, d.start, d.end, f"date-{d.calendar}"), d)
-        if best is None:
-            return None
-        if best[3].weekday_conflict(self.published):
-            # "Monday, 3 February 2026" when the 3rd was a Tuesday: one source disagrees with itself
-            ev.discrepancies.append({"field": "date_signed", "start": best[2].start, "end": best[2].end,
-                                     "note": "the weekday written does not fall on the date written"})
-        return best[2]
-
-    def _date_support(self, ev: EventMention) -> list[Found]:
-        """Other expressions of the same sentence that give the same day (a Hebrew or Hijri date)."""
-        d = ev.date_signed
-        sent = self.doc.sentence_of(d.start) if d else None
-        if d is None or sent is None:
-            return []
-        out = []
-        for e in self.dates:
-            if sent.start <= e.start < sent.end and e.start != d.start \
-                    and e.resolve(self.published, self.day_known) == d.value:
-                out.append(Found(d.value, e.start, e.end, f"date-{e.calendar}-check"))
-        return out
-
-    def _lead_in(self, ev: EventMention) -> tuple[int, int] | None:
-        """The sentence right before the event's first one, when it sets the scene for it: it
-        names the event's parties or people ("On Thursday 6 February, President X received
-        President Y in Paris. The two heads of state announced ..."), and reports no signing
-        or earlier agreement of its own. Its date and place are the last resort of the event's."""
-        if not ev.sentences:
-            return None
-        idx = next((k for k, s in enumerate(self.doc.sentences) if s.start == ev.sentences[0][0]), 0)
-        if idx == 0:
-            return None
-        sent = self.doc.sentences[idx - 1]
-        if any(c.sentence == sent for c in self.clauses) \
-                or self.doc.hits_in(sent.start, sent.end, "after_cue", "recall"):
-            return None
-        first = next((d for d in self.dates if sent.start <= d.start < sent.end), None)
-        day = first.resolve(self.published, self.day_known) if first is not None else None
-        if first is not None and not (day and len(day) == 10):
-            return None  # "In May 2019, the president visited Baku": another time, not the scene
-        dated = [(d.start, d.end) for d in self.dates if sent.start <= d.start < sent.end]
-        if any(not any(a <= m.start() < b for a, b in dated)
-               for m in _BARE_YEAR.finditer(self.doc.text, sent.start, sent.end)):
-            return None  # a bare year ("In 2019, ...") is another time too
-        mine = {p.value for p in ev.parties}
-        named = {p.value for p in parties_in(self.doc, sent.start, sent.end)} & mine
-        people = [p for p in self.people if sent.start <= p.start < sent.end and (p.party in mine or p.kb or p.role_en)]
-        return (sent.start, sent.end) if named or people else None
-
-    def _after_publication(self, value: str) -> bool:
-        return bool(self.published and value[:10] > self.published.isoformat()[: len(value[:10])])
-
-    def _in_related(self, pos: int) -> bool:
-        return any(c.related_from is not None and c.start <= pos < c.end and pos >= c.related_from
-                   for c in self.clauses)
-
     def _place(self, ev: EventMention) -> Found | None:
         spans = list(ev.sentences)
         first_end = ev.sentences[0][1] if ev.sentences else 0
         spans.append((first_end, first_end + 300))
-        lead = self._lead_in(ev)
+        lead = lead_in(self.r, ev)
         if lead:
             spans.append(lead)
-        spans = [(max(a, self.dateline[1]) if a < self.dateline[1] else a, b) for a, b in spans]
-        spans.append(self.dateline)  # the reporter's city, when the text names no other
+        spans = [(max(a, self.r.dateline[1]) if a < self.r.dateline[1] else a, b) for a, b in spans]
+        spans.append(self.r.dateline)  # the reporter's city, when the text names no other
         for a, b in spans:
-            for h in self.doc.hits_in(a, b, "city", "landmark"):
-                if self.doc.in_quote(h.start) or self._in_related(h.start):
+            for h in self.r.doc.hits_in(a, b, "city", "landmark"):
+                if self.r.doc.in_quote(h.start) or self.r.in_related(h.start):
                     continue
-                if h.kind == "city" and capital_of().get(str(h.value)) and stands_as_party(self.doc, h):
+                if h.kind == "city" and capital_of().get(str(h.value)) and stands_as_party(self.r.doc, h):
                     continue
                 return Found(str(h.value), h.start, h.end, f"place-{h.kind}")
         return None
@@ -686,15 +531,15 @@ class _Builder:
     def _implied_party(self, main: EventMention, c: Clause, start: int) -> str:
         """The first main party named in the sentence before, or in this one, else the first main party."""
         mine = {x.value for x in main.parties}
-        idx = self.doc.sentences.index(c.sentence)
-        for sent in ([self.doc.sentences[idx - 1]] if idx else []) + [c.sentence]:
-            named = [f.value for f in parties_in(self.doc, sent.start, min(sent.end, start)) if f.value in mine]
+        idx = self.r.doc.sentences.index(c.sentence)
+        for sent in ([self.r.doc.sentences[idx - 1]] if idx else []) + [c.sentence]:
+            named = [f.value for f in parties_in(self.r.doc, sent.start, min(sent.end, start)) if f.value in mine]
             if named:
                 return str(named[0])
         return str(main.parties[0].value) if main.parties else ""
 
     def _related(self, main: EventMention, c: Clause) -> Related:
-        doc = self.doc
+        doc = self.r.doc
         start = c.related_from if c.related_from is not None else c.start
         if start > c.start and c.verb.start > start \
                 and not any(h.kind == "done" and h.start < start for h in c.hits):
@@ -704,9 +549,9 @@ class _Builder:
         parties = [f.value for f in parties_in(doc, start, c.end)]
         if len(parties) == 1:  # "with the US": the other side is the main party the text was speaking of
             parties.insert(0, self._implied_party(main, c, start))
-        base = self.published or _as_date(main.date_signed.value if main.date_signed else None)
+        base = self.r.published or as_date(main.date_signed.value if main.date_signed else None)
         date = None
-        for d in self.dates:
+        for d in self.r.dates:
             if start <= d.start < c.end:
                 date = d.resolve(base)
                 break
@@ -738,15 +583,6 @@ def _instrument(doc: Doc, signing: Signing, related: list[Clause],
     if hit is None:
         return None
     return Found("other" if hit.kind == "anaphora" else hit.value, hit.start, hit.end, rule)
-
-
-def _months_between(a: str, b: str) -> int:
-    """Whole months from YYYY-MM[-DD] a to b."""
-    return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7])
-
-
-def _as_date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
 
 def extract_events(doc: Doc, published: dt.date | None, day_known: bool = True) -> list[EventMention]:
