@@ -12,11 +12,12 @@ from collections.abc import Callable
 from functools import partial
 
 from accords.extract.annotate import Doc
-from accords.extract.clauses import WITNESS_REACH, Clause
+from accords.extract.clauses import Clause
 from accords.extract.event_dates import as_date, date_support, dated_participle, lead_in, older, past_year, signing_date
-from accords.extract.party_spans import names_people, parties_between, parties_in, stands_as_party
-from accords.extract.people import PersonMention
+from accords.extract.party_spans import parties_between, parties_in, stands_as_party
+from accords.extract.people_elsewhere import assign_sides, offices_named_next, pair_subject, presence_elsewhere
 from accords.extract.reading import read
+from accords.extract.signatories import add_people, presence_scopes
 from accords.extract.signings import (
     Signing,
     cut_signings,
@@ -26,15 +27,10 @@ from accords.extract.signings import (
     signing_instrument,
 )
 from accords.extract.topics import read_topics
-from accords.identity import other_given_names
-from accords.knowledge import leaders
 from accords.lang.bodies import bodies_for, find_bodies
 from accords.lang.hosts import beside_city_word
 from accords.lang.lexicon import capital_of
-from accords.model import EventMention, Found, Person, Related
-from accords.names import same_name
-from accords.text.matcher import Hit
-from accords.text.normalize import fold_str
+from accords.model import EventMention, Found, Related
 from accords.text.segment import Segment
 
 _HEAD_WORDS = 4  # a headline has at least this many words; a rubric, a dateline or a byline fewer
@@ -48,109 +44,6 @@ def _headline(doc: Doc) -> Segment | None:
         if sum(1 for t in doc.tokens_in(sent.start, sent.end) if t.text.isalpha()) >= _HEAD_WORDS:
             return sent
     return doc.sentences[0] if doc.sentences else None
-
-
-def _side_marks(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
-    """Positions where a text names the side that follows: "for the Israeli side", "on behalf of X"."""
-    marks: list[tuple[int, str]] = []
-    hits = doc.hits_in(start, end)
-    parties = [h for h in hits if h.kind == "party"]
-    for h in hits:
-        if h.kind == "side_word":
-            near = [p for p in parties if abs(p.start - h.end) <= 3 or abs(h.start - p.end) <= 3]
-            if near:
-                marks.append((min(h.start, near[0].start), str(near[0].value)))
-        elif h.kind == "side_cue":
-            nxt = [p for p in parties if 0 <= p.start - h.end <= 6]
-            if nxt:
-                marks.append((h.start, str(nxt[0].value)))
-    return sorted(marks)
-
-
-def _presence_scopes(doc: Doc, clause_start: int, clause_end: int,
-                     people: list[PersonMention] | None = None, in_clause: bool = True) -> list[tuple[int, int]]:
-    """Spans governed by a presence cue. A cue before the names ("in the presence of X") reaches
-    up to a signing verb, an agent marker, a side, or — in a signing clause, where `people` is
-    given — the comma after the first person it names ("با حضور X، A و B امضا کردند"). A cue after
-    the names ("X'in huzurunda", "X ont assisté à") reaches back to the previous comma or verb."""
-    hits = doc.hits_in(clause_start, clause_end)
-    scopes = []
-    for h in hits:
-        if h.kind not in ("presence_cue", "presence_after"):
-            continue
-        if h.kind == "presence_after":
-            starts = [x.end for x in hits if x.end <= h.start and x.kind in ("done", "agent", "side_word")]
-            start = max(starts) if starts else clause_start
-            # names in apposition carry commas ("the president, X, and the minister, Y, attended"):
-            # the scope reaches back to the verb or the clause start, not to the last comma
-            if people is None or any(start <= p.start < h.start for p in people) \
-                    or any(x.kind in ("pair_subject", "role", "party") and start <= x.start < h.start for x in hits):
-                scopes.append((start, h.start))
-                continue
-            # no name before it: the word opens the list instead ("בטקס נכחו X", "iştirak edən X")
-        ends = [x.start for x in hits if x.start > h.end and x.kind in ("done", "agent", "side_word", "side_cue")]
-        end = min(ends) if ends else clause_end
-        # the comma ends the witnesses only when signers follow it (a verb, agent or side comes
-        # later); after the verb, "..., as well as X" goes on listing who attended
-        if people is not None and in_clause and h.kind == "presence_cue" and ends:
-            named = [p.end for p in people if h.end <= p.start < end]
-            # an office or a state with no name ("in the presence of the President of Egypt, A and B")
-            named = named or [x.end for x in hits if h.end <= x.start < end and x.kind in ("role", "party")]
-            if named:
-                end = min(end, _next_comma(doc.text, named[0], end))
-        scopes.append((h.start, end))
-    return scopes
-
-
-def _next_comma(text: str, pos: int, limit: int) -> int:
-    for i in range(pos, limit):
-        if text[i] in ",،;":
-            return i
-    return limit
-
-
-def _prev_comma(text: str, pos: int, limit: int) -> int:
-    for i in range(pos - 1, limit - 1, -1):
-        if text[i] in ",،;":
-            return i + 1
-    return limit
-
-
-def _person(doc: Doc, p: PersonMention, party: str | None, party_span: tuple[int, int] | None,
-            day: dt.date | None = None) -> Person:
-    role = Found(doc.text[p.role_start:p.role_end], p.role_start, p.role_end, "role") \
-        if p.role_start is not None and p.role_end is not None else None
-    pf = Found(party, party_span[0], party_span[1], "party-of-person") if party and party_span else None
-    role_en = p.role_en
-    if p.kb:
-        office = leaders()[p.kb].office_on(day)
-        if office is not None:
-            if pf is None:  # the knowledge file says which state they held office for on that day
-                pf = Found(office.country, p.start, p.end, "party-from-knowledge")
-            if not role_en or role_en == "Counterpart":  # "his counterpart": the office says more
-                role_en = office.title
-    return Person(name=Found(p.name, p.start, p.end, p.rule), role=role, role_en=role_en, party=pf, kb=p.kb)
-
-
-def _named_already(ev: EventMention, p: PersonMention) -> bool:
-    """The event already has this person: the same name, or another case of it (ვენსმა, ვენსის),
-    for the same side."""
-    for x in ev.signatories + ev.present:
-        if x.name.value == p.name:
-            return True
-        sides_agree = x.party is None or p.party is None or x.party.value == p.party
-        if sides_agree and (x.kb and x.kb == p.kb or same_name(x.name.value, p.name)
-                            and not other_given_names(x.name.value, p.name)):
-            return True
-    return False
-
-
-_VISIT_REACH = 80  # characters before a title where "the visit of" may stand
-_VISIT_WORDS = 6  # words from a visit noun to the visitor ("визита президента переходного периода Республики Мали")
-_JOIN_GAP = 4  # characters of " and " between two coordinated names
-_OFFICE_REACH = 2  # sentences after a clause naming offices where the people holding them are named
-# sentences before a pair phrase ('the two ministers signed') where its two people may stand
-_PAIR_REACH = 3
 
 
 class _Builder:
@@ -211,35 +104,7 @@ class _Builder:
         for p in named:
             if p.value not in {x.value for x in ev.parties}:
                 ev.parties.append(p)
-        self._add_people(ev, c)
-
-    def _agentless_passive(self, c: Clause, stop: int) -> bool:
-        """A passive verb ("was signed", "imzalanıb") with no agent marker and no "between X
-        and Y" in its clause: the clause does not say who signed."""
-        passive = self.r.doc.cache.get("passive_forms")
-        if passive is None:
-            passive = {fold_str(w) for w in self.r.doc.pack.get("signing_verbs.yaml", "passive_forms")}
-            self.r.doc.cache["passive_forms"] = passive
-        if fold_str(self.r.doc.text[c.verb.start:c.verb.end]) not in passive:  # type: ignore[operator]
-            return False
-        if any(h.kind == "agent" and h.start < stop for h in c.hits):
-            return False
-        # "signed between A and B" names the signers; "between the two countries" only the sides
-        cues = [h for h in c.hits if h.kind in ("between", "between_after") and h.start < stop]
-        return not any(names_people(h, self.r.people) for h in cues)
-
-    def _reported_from(self, c: Clause) -> int:
-        """Where the reported signing starts when a reporting verb introduces it: after the
-        complementizer ("that", "أن") that follows the verb, or after the verb itself."""
-        reports = [h for h in c.hits if h.kind == "quote_verb" and h.end <= c.verb.start]
-        if not reports:
-            return c.start
-        last = reports[-1]
-        comps = {fold_str(w) for w in self.r.doc.pack.get("quote_patterns.yaml", "complementizers")}
-        for t in self.r.doc.tokens_in(last.end, c.verb.start):
-            if t.folded in comps:
-                return t.end
-        return last.end
+        add_people(self.r, ev, c)
 
     def _clause_parties(self, c: Clause) -> tuple[list[Found], bool]:
         """The parties a clause names: "between X and Y" if it says so, else those of its core
@@ -253,7 +118,7 @@ class _Builder:
             named = [p for p in parties_in(doc, c.start, self._party_stop(c, stop), c.related_from)
                      if (p.start, p.end) not in spans]
             between = []
-        scopes = _presence_scopes(doc, c.start, stop, self.r.people)
+        scopes = presence_scopes(doc, c.start, stop, self.r.people)
         return [p for p in named if not any(a <= p.start < b for a, b in scopes)
                 and not c.in_other_item(p.start)], bool(between)
 
@@ -261,7 +126,7 @@ class _Builder:
         """"The ministers of X and Y signed a memorandum on the ceasefire between A and B": signers
         of two stated sides, none of them in the "between" pair, sign for their own states; the
         pair is the subject's."""
-        scopes = _presence_scopes(self.r.doc, c.start, stop, self.r.people)
+        scopes = presence_scopes(self.r.doc, c.start, stop, self.r.people)
         sides = {p.party for p in self.r.people if c.start <= p.start < stop and p.party
                  and not any(a <= p.start < b for a, b in scopes)}
         return len(sides) >= 2 and not sides & {f.value for f in between}
@@ -275,64 +140,15 @@ class _Builder:
                 return t.start
         return stop
 
-    def _add_people(self, ev: EventMention, c: Clause) -> None:
-        stop = c.related_from if c.related_from is not None else c.end
-        scopes = _presence_scopes(self.r.doc, c.start, stop, self.r.people)
-        sides = _side_marks(self.r.doc, c.start, stop)
-        reported_from = self._reported_from(c)
-        unnamed = self._agentless_passive(c, stop)
-        if c.verb.kind == "nominal":  # "X attended the signing", "شهد X توقيع": X is a witness
-            scopes = scopes + [(max(c.start, h.start - WITNESS_REACH), c.verb.start) for h in c.hits
-                               if h.kind in ("presence_cue", "presence_after")
-                               and 0 <= c.verb.start - h.end <= WITNESS_REACH]
-        for p in self.r.people:
-            if not (c.start <= p.start < stop) or c.in_other_item(p.start):
-                continue
-            if p.start < reported_from:
-                continue  # "X announced that A and B signed", "أعلن X أن": X reports the signing
-            if self._visitor(p):
-                continue  # "during the visit of President X, ... was signed": X is not said to sign
-            party, pspan = p.party, p.party_span
-            if party is None:
-                side = [s for s in sides if s[0] < p.start]
-                if side:
-                    party, pspan = side[-1][1], (side[-1][0], side[-1][0])
-            person = _person(self.r.doc, p, party, pspan, self.r.published)
-            present = any(a <= p.start < b for a, b in scopes)
-            if unnamed and not present:
-                continue  # "the MoU was signed in Baku, said minister X": X is not said to sign
-            target = ev.present if present else ev.signatories
-            if not _named_already(ev, p):
-                target.append(person)
-
-    def _visitor(self, p: PersonMention) -> bool:
-        """A person named as the one whose visit it is: a visit noun among the few words before
-        their title (or name), no comma between ("по итогам визита президента РФ X", "على هامش
-        زيارة الرئيس الإيراني X", "during the state visit of President X")."""
-        visits = self.r.doc.cache.get("visit_nouns")
-        if visits is None:
-            words = self.r.doc.pack.get("titles.yaml", "visit_nouns")
-            visits = self.r.doc.cache["visit_nouns"] = {fold_str(w) for w in words}
-        at = p.role_start if p.role_start is not None else p.start
-        before = self.r.doc.tokens_in(max(0, at - _VISIT_REACH), at)[-_VISIT_WORDS:]
-        prefixes = self.r.doc.pack.prefixes
-        for t in reversed(before):
-            if any(c in self.r.doc.text[t.end:at] for c in ",،;:."):
-                return False
-            bare = t.folded[1:] if t.folded[:1] in prefixes and len(t.folded) > 3 else t.folded
-            if t.folded in visits or bare in visits:  # type: ignore[operator]
-                return True
-        return False
-
     # -- completing an event ---------------------------------------------------------------
     def _complete(self, ev: EventMention) -> None:
         self._more_parties(ev)
         self._drop_affiliations(ev)
         self._drop_city_states(ev)
-        self._pair_subject(ev)
-        self._offices_named_next(ev)
-        self._presence_elsewhere(ev)
-        self._assign_sides(ev)
+        pair_subject(self.r, ev, self.clauses_of.get(ev.index, []))
+        offices_named_next(self.r, ev, self.clauses_of.get(ev.index, []))
+        presence_elsewhere(self.r, ev)
+        assign_sides(ev)
         ev.date_signed = signing_date(self.r, ev)
         ev.date_support = date_support(self.r, ev)
         ev.place = self._place(ev)
@@ -366,58 +182,6 @@ class _Builder:
         keep = [f for f in ev.parties if f.value not in located]
         if located and len([f for f in keep if str(f.value).startswith("org:")]) >= 2:
             ev.parties = keep
-
-    def _pair_subject(self, ev: EventMention) -> None:
-        """"The two leaders signed ...", "лидеры двух стран скрепили подписями": with no signer
-        named in the clause, the signers are the two people the text last named for the event's
-        two parties (in the clause before the phrase, or the three sentences before it). Under a
-        presence cue ("שני המנהיגים השתתפו בטקס", "the two leaders witnessed") they are present."""
-        if len(ev.parties) != 2:
-            return
-        mine = [f.value for f in ev.parties]
-        for c in self.clauses_of.get(ev.index, []):
-            if c.verb.kind == "announce":
-                continue
-            scopes = _presence_scopes(self.r.doc, c.start, c.end, self.r.people)
-            for pair in (h for h in c.hits if h.kind == "pair_subject"):
-                witnesses = any(a <= pair.start < b for a, b in scopes)
-                if not witnesses and ev.signatories:
-                    continue
-                two = self._last_two(c, pair, mine)
-                if two is None:
-                    continue
-                target = ev.present if witnesses else ev.signatories
-                for party in mine:
-                    p = two[party]
-                    if not _named_already(ev, p):
-                        target.append(_person(self.r.doc, p, party, p.party_span or (p.start, p.end), self.r.published))
-                return
-
-    def _last_two(self, c: Clause, pair: Hit, mine: list[str]) -> dict[str, PersonMention] | None:
-        """The person last named for each of the two parties before a pair phrase, within the
-        clause and the three sentences before it (a line the page broke counts as one more)."""
-        idx = self.r.doc.sentences.index(c.sentence)
-        since = self.r.doc.sentences[max(0, idx - _PAIR_REACH)].start
-        latest: dict[str, PersonMention] = {}
-        unsided: list[PersonMention] = []  # titled, but the text gives no side for them
-        for p in self.r.people:
-            if not since <= p.start < pair.start or self.r.doc.in_quote(p.start):
-                continue
-            party = p.party or self._office_country(p)
-            if party in mine:
-                latest[party] = p
-            elif party is None and p.role_en:
-                unsided.append(p)
-        return _by_elimination(latest, unsided, mine)
-
-    def _office_title(self, p: PersonMention) -> str | None:
-        """The office a leader of the knowledge file held on the day, for a name given bare."""
-        office = leaders()[p.kb].office_on(self.r.published) if p.kb else None
-        return office.title if office else None
-
-    def _office_country(self, p: PersonMention) -> str | None:
-        office = leaders()[p.kb].office_on(self.r.published) if p.kb else None
-        return office.country if office else None
 
     def _more_parties(self, ev: EventMention) -> None:
         """Fewer than two parties in the clauses: read the sentences that name the instrument, and the headline."""
@@ -459,56 +223,6 @@ class _Builder:
                         ev.parties.append(Found(p.value, p.start, p.end, "party-next-sentence"))
                 if len(ev.parties) >= 2:
                     return
-
-    def _offices_named_next(self, ev: EventMention) -> None:
-        """"The Secretary to the Ministry of Finance and the Ambassador of Japan signed ...", then
-        "Finance Secretary X and Ambassador Y exchanged the notes": a signing clause that names
-        offices and no one gives its signers in the sentences after it, each with that office."""
-        if ev.signatories:
-            return
-        for c in self.clauses_of.get(ev.index, []):
-            scopes = _presence_scopes(self.r.doc, c.start, c.end, self.r.people)
-            offices = {h.value for h in c.hits if h.kind == "role" and h.value is not None
-                       and not c.in_other_item(h.start) and not any(a <= h.start < b for a, b in scopes)}
-            if not offices or any(c.start <= p.start < c.end for p in self.r.people):
-                continue
-            idx = self.r.doc.sentences.index(c.sentence)
-            until = self.r.doc.sentences[min(len(self.r.doc.sentences) - 1, idx + _OFFICE_REACH)].end
-            last = None  # "X and Y" after "the presidents of A and B signed": Y holds the office too
-            for p in self.r.people:
-                office = p.role_en or self._office_title(p)
-                joined = last is not None and p.rule.startswith("coordinated") and p.start - last.end <= _JOIN_GAP
-                if c.end <= p.start < until and (office in offices or joined) and not self.r.doc.in_quote(p.start) \
-                        and not _named_already(ev, p):
-                    ev.signatories.append(_person(self.r.doc, p, p.party, p.party_span, self.r.published))
-                    last = p
-            return
-
-    def _presence_elsewhere(self, ev: EventMention) -> None:
-        """People "taking part" in the ceremony, in sentences next to the signing."""
-        spans = set(ev.sentences)
-        for i, sent in enumerate(self.r.doc.sentences):
-            if (sent.start, sent.end) in spans:
-                continue
-            near = any(abs(i - j) <= 2 for j, s in enumerate(self.r.doc.sentences) if (s.start, s.end) in spans)
-            if not near:
-                continue
-            for a, b in _presence_scopes(self.r.doc, sent.start, sent.end, self.r.people, in_clause=False):
-                for p in self.r.people:
-                    if a <= p.start < b and not _named_already(ev, p):
-                        ev.present.append(_person(self.r.doc, p, p.party, p.party_span, self.r.published))
-
-    def _assign_sides(self, ev: EventMention) -> None:
-        """One signatory without a side and one party without a signatory: that is their side."""
-        parties = [f for f in ev.parties if not f.value.startswith("org:")]
-        free = [p for p in ev.signatories if p.party is None]
-        taken = {p.party.value for p in ev.signatories if p.party}
-        open_parties = [f for f in parties if f.value not in taken]
-        if len(free) == 1 and len(open_parties) == 1:
-            i = ev.signatories.index(free[0])
-            f = open_parties[0]
-            ev.signatories[i] = Person(free[0].name, free[0].role, free[0].role_en,
-                                       Found(f.value, f.start, f.end, "party-by-elimination"), free[0].kb)
 
     def _place(self, ev: EventMention) -> Found | None:
         spans = list(ev.sentences)
@@ -559,20 +273,6 @@ class _Builder:
         end = c.end
         parties = [p for p in parties if p]
         return Related("follows", str(inst) if inst else None, tuple(dict.fromkeys(parties)), date, start, end)
-
-
-def _by_elimination(latest: dict[str, PersonMention], unsided: list[PersonMention],
-                    mine: list[str]) -> dict[str, PersonMention] | None:
-    """The two people a pair phrase ("the two ministers signed") stands for: one named for each
-    party; or one named for a party and the last titled person of no stated side before it
-    ("X, Minister of Foreign Affairs, and his Kenyan counterpart Y"), who acts for the other."""
-    if len(latest) == 1 and unsided:
-        missing = [m for m in mine if m not in latest]
-        named = next(iter(latest.values()))
-        other = [p for p in unsided if p.key != named.key]
-        if len(missing) == 1 and other:
-            return {**latest, missing[0]: other[-1]}
-    return latest if len(latest) == 2 else None
 
 
 def _instrument(doc: Doc, signing: Signing, related: list[Clause],
