@@ -1,9 +1,9 @@
 """When an event was signed: the date its clauses give, and which clauses tell of another time.
 
-The event's date is the first full enough date (a month at least) of its own sentences, outside
-the part of a clause that recalls an earlier agreement and not after the publication; failing
-that, a date in a sentence right after the signing that speaks of it (the ceremony, the
-instrument), and last the date that opens the sentence setting the scene before it. Other
+The event's date is the fullest date (a month at least) of the first of its own sentences that
+gives one, outside the part of a clause that recalls an earlier agreement and not after the
+publication; failing that, a date in a sentence right after the signing that speaks of it (the
+ceremony, the instrument), and last the date that opens the sentence setting the scene before it. Other
 expressions of the same day in that sentence (a Hebrew or Hijri date) support it, and a weekday
 that does not fall on the date written is a discrepancy of the source.
 

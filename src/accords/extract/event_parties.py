@@ -3,10 +3,10 @@
 A clause names its parties by "between X and Y" when it says so (unless signers of two other
 stated sides sign for their own states: the pair is then the subject's), else in its core,
 before a relative clause that speaks of something else; states of people who were only present
-are no parties. With fewer than two, the signatories' states join, then the parties of the
-sentences that name the instrument and of the headline, then of the sentences next to the
-signing. Last, an organisation named only inside a signer's office, and a state named only as
-where a city is, give way when two others sign.
+are no parties. The signatories' states join them (unless "between" named the parties); with
+fewer than two, the parties of the headline and of the sentences that name the instrument join,
+then those of the sentences next to the signing. Last, an organisation named only inside a
+signer's office, and a state named only as where a city is, give way when two others sign.
 """
 
 from __future__ import annotations

@@ -3,6 +3,22 @@
 The first clause that is not about an earlier agreement opens the main event. Later clauses
 join it unless they name another instrument between other parties (two agreements signed at
 one ceremony); clauses about earlier agreements become its `related` entries.
+
+This module only runs the stages, in this order; each stage lives in a module of its own:
+1. `reading`: the text's people, dates and signing clauses, read once for every stage.
+2. `signings`: the clauses cut into signings; which clauses are background it asks of
+   `event_dates` (dated well before, or a participle beside a bare year) and which parties a
+   clause names of `event_parties`.
+3. Per clause of a signing: its trigger, instrument word, parties (`event_parties`) and people
+   (`signatories`: who signed, for whom, who was only present); the signing's instrument.
+4. Per event: the ceremony's parties for an item naming fewer than two (`signings`), more
+   parties and fewer (`event_parties`), people named outside its clauses and a side by
+   elimination (`people_elsewhere`), its date (`event_dates`), its place (here), its subject
+   (`topics`) and the state bodies its sentences name.
+5. The ceremony's date, place and witnesses shared with its items (`signings`), and the
+   earlier agreements the report recalls, on the main event (`related`).
+An event with neither a party nor a signatory, or an announcement naming fewer than two
+parties, reports no signing and is dropped.
 """
 
 from __future__ import annotations
@@ -35,6 +51,8 @@ from accords.model import EventMention, Found
 
 
 class _Builder:
+    """One document's events, built stage by stage (see the module's docstring)."""
+
     def __init__(self, doc: Doc, published: dt.date | None, day_known: bool = True) -> None:
         self.r = read(doc, published, day_known)
         self._bodies: list[Found] | None = None  # the text's state bodies, read when first needed
@@ -43,6 +61,7 @@ class _Builder:
 
     # -- events ---------------------------------------------------------------------------
     def build(self) -> list[EventMention]:
+        """The events of the document, the main one first."""
         cut = cut_signings(self.r.doc, self.r.clauses, self._parties_of, self._earlier)
         events: list[EventMention] = []
         for signing in cut.signings:
@@ -114,6 +133,9 @@ class _Builder:
         ev.bodies = bodies_for(self._bodies, spans, {p.value for p in ev.parties})
 
     def _place(self, ev: EventMention) -> Found | None:
+        """Where the event was signed: the first city or landmark of its sentences, of the text
+        right after the first, of the sentence setting the scene, else the dateline's city; not
+        in a quotation, not in a recalled agreement, not a capital standing for its state."""
         spans = list(ev.sentences)
         first_end = ev.sentences[0][1] if ev.sentences else 0
         spans.append((first_end, first_end + 300))

@@ -16,6 +16,7 @@ from accords.model import EventMention, Related
 
 
 def related_entry(r: Reading, main: EventMention, c: Clause) -> Related:
+    """The earlier agreement clause `c` recalls, as an entry of the `main` event."""
     doc = r.doc
     start = c.related_from if c.related_from is not None else c.start
     if start > c.start and c.verb.start > start \
