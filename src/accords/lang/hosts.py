@@ -10,7 +10,7 @@ resolves the party layer so). A state named elsewhere as a party is still one th
 
 A state right beside a city word (`city_words`: "the Polish city of X", "польский город X",
 "პოლონეთის ქალაქ X", "la ville polonaise de X") says where a city is: where two organisations
-(the cities' municipalities) sign, it is no party beside them (extract/events).
+(the cities' municipalities) sign, it is no party beside them (extract/event_parties.drop_city_states).
 """
 
 from __future__ import annotations
