@@ -66,3 +66,14 @@ def test_names_read_around_titles_without_spaces():
 def test_no_name_from_a_long_run_or_a_noun_after_the_link():
     doc = annotate("大統領の訪問を歓迎した。", "ja")
     assert find_people(doc) == []
+
+
+def test_each_named_instrument_of_a_list_is_a_signing_a_count_is_one():
+    from accords.extract import extract
+
+    listed = extract("中国与泰国签署了铁路合作协定、农业合作谅解备忘录和教育合作意向书。", "zh")
+    assert [e.instrument.value for e in listed] == ["agreement", "memorandum_of_understanding", "letter_of_intent"]
+    counted = extract("马来西亚与中国签署31份涵盖交通、农业等领域的谅解备忘录、外交照会、协定及意向书。", "zh")
+    assert len(counted) == 1
+    ja = extract("日本とインドは、鉄道協力に関する覚書、港湾協力に関する協定及び教育協力に関する意図表明文書に署名した。", "ja")
+    assert len(ja) == 3
