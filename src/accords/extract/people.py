@@ -12,7 +12,7 @@ again by itself ("Aliyev", "Netanyahu") anywhere in the text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from accords.extract.annotate import Doc, Token
 from accords.knowledge import lookup
@@ -658,10 +658,21 @@ def _unspaced_people(doc: Doc) -> list[PersonMention]:
     """Chinese, Japanese: names read around titles by characters, not words (people_unspaced)."""
     from accords.extract.people_unspaced import bare_mentions, titled_names
 
-    people = sorted(_drop_nested(titled_names(doc)), key=lambda m: m.start)
+    people = _unspaced_full_names(sorted(_drop_nested(titled_names(doc)), key=lambda m: m.start))
     people += _known_people(doc, people)
     people.sort(key=lambda m: m.start)
     return _drop_nested(people + bare_mentions(doc, people))
+
+
+def _unspaced_full_names(people: list[PersonMention]) -> list[PersonMention]:
+    """A short form (上川 of 上川大臣, ゼレンスキー) takes the full name the text gives elsewhere
+    (上川陽子, ヴォロディミル・ゼレンスキー): the longer name it begins or ends."""
+    out = []
+    for p in people:
+        longer = [q.name for q in people if len(q.name) > len(p.name) and
+                  (q.name.startswith(p.name) or q.name.endswith(p.name))]
+        out.append(replace(p, name=longer[0], rule=p.rule + "+full-name") if longer else p)
+    return out
 
 
 def _coordinated_with_known(r: _Reader, people: list[PersonMention]) -> list[PersonMention]:
