@@ -75,5 +75,19 @@ def test_each_named_instrument_of_a_list_is_a_signing_a_count_is_one():
     assert [e.instrument.value for e in listed] == ["agreement", "memorandum_of_understanding", "letter_of_intent"]
     counted = extract("马来西亚与中国签署31份涵盖交通、农业等领域的谅解备忘录、外交照会、协定及意向书。", "zh")
     assert len(counted) == 1
-    ja = extract("日本とインドは、鉄道協力に関する覚書、港湾協力に関する協定及び教育協力に関する意図表明文書に署名した。", "ja")
+    ja = extract("日本とインドは、鉄道協力に関する覚書、港湾協力に関する協定及び"
+                 "教育協力に関する意図表明文書に署名した。", "ja")
     assert len(ja) == 3
+
+
+def test_organisations_read_back_from_their_word():
+    from accords.extract import extract
+
+    def parties(text, lang):
+        return [sorted(p.value for p in e.parties) for e in extract(text, lang)]
+
+    assert parties("清华大学与马来亚大学签署了合作备忘录。", "zh") == [
+        ["org:malaiya-university", "org:qinghua-university"]]
+    assert parties("中国科学院与泰国签署了科技合作协议。", "zh") == [["CN", "TH"]]  # a state body is its state
+    assert parties("北京大学和新加坡国立大学签署教育合作协议。", "zh") == [
+        ["org:beijing-university", "org:xinjiapoguoli-university"]]  # the state inside a name is no party
