@@ -48,3 +48,11 @@ def test_resolved_against_publication():
     assert [e.resolve(dt.date(2025, 10, 28)) for e in find_dates(doc)] == ["2025-10-27"]
     doc = annotate("昨年7月に署名した。16日に発表。", "ja")
     assert [e.resolve(dt.date(2025, 9, 10)) for e in find_dates(doc)] == ["2024-07", "2025-08-16"]
+
+
+def test_a_day_with_a_relative_month():
+    pub = dt.date(2025, 9, 10)
+    doc = annotate("上月8日，两国签署协定。", "zh")
+    assert [e.resolve(pub) for e in find_dates(doc)] == ["2025-08-08"]
+    doc = annotate("去年9月8日，两国签署协定。", "zh")
+    assert [e.resolve(pub) for e in find_dates(doc)] == ["2024-09-08"]

@@ -205,7 +205,7 @@ def _resolve(e: DateExpr, pub: dt.date | None) -> str | None:
     if pub is None:
         return None
     if e.day and e.weekday is None and e.rel_days is None:
-        return _day_of_month(e.day, pub)
+        return _day_of_month(e.day, pub, e.rel_months)
     if e.rel_days is not None:
         return (pub + dt.timedelta(days=e.rel_days)).isoformat()
     if e.rel_weeks is not None:
@@ -229,10 +229,14 @@ def _resolve(e: DateExpr, pub: dt.date | None) -> str | None:
     return None
 
 
-def _day_of_month(day: int, pub: dt.date) -> str | None:
-    """A day written without its month (16日讯, "on the 16th"): the last such day up to publication."""
+def _day_of_month(day: int, pub: dt.date, rel_months: int | None = None) -> str | None:
+    """A day written without its month (16日讯, "on the 16th"): the last such day up to publication;
+    with a relative month (上月8日, 本月8日), that month's day."""
     month = dt.date(pub.year, pub.month, 1)
-    if day > pub.day:
+    if rel_months is not None:
+        m = pub.month - 1 + rel_months
+        month = dt.date(pub.year + m // 12, m % 12 + 1, 1)
+    elif day > pub.day:
         month = (month - dt.timedelta(days=1)).replace(day=1)
     got = _safe_date(month.year, month.month, day)
     return got.isoformat() if got else None
