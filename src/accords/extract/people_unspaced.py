@@ -54,13 +54,13 @@ class _Text:
         return 0 <= i < len(self.doc.text) and not self.blocked[i] and bool(_NAME_CHAR.match(self.doc.text[i]))
 
     def run_after(self, i: int) -> tuple[int, int] | None:
-        for link in self.links:  # 外務大臣の岩屋毅: the link between office and name
-            if link and self.doc.text.startswith(link, i):
-                i += len(link)
-                break
+        linked = next((w for w in self.links if w and self.doc.text.startswith(w, i)), "")
+        i += len(linked)  # 外務大臣の岩屋毅氏: the link between office and name
         j = i
         while self.name_char(j) and j - i <= self.high:
             j += 1
+        if linked and not any(h.start == j for h in self.doc.hits_in(j, j + 4, "honorific")):
+            return None  # after a link only an honorific closes a name (大統領の訪問 names no one)
         return (i, j) if self._fits(i, j) else None
 
     def run_before(self, i: int) -> tuple[int, int] | None:
