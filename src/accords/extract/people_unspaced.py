@@ -75,12 +75,17 @@ class _Text:
 
 
 def _party_of(doc: Doc, head: Hit) -> tuple[str | None, tuple[int, int] | None]:
-    """The state named right before an office (日本外务大臣, 中国驻马大使), within a few characters."""
+    """The state named right before an office (日本外务大臣, 中国驻马大使), within a few characters,
+    else the state an office's own words name (`title_states`: 国务院总理 is China's)."""
     for h in reversed(doc.hits_in(max(0, head.start - _PARTY_GAP - 20), head.start, "party")):
         gap = doc.text[h.end : head.start]
         if len(gap) <= _PARTY_GAP and not regex.search(r"[\s\p{P}]", gap.replace("・", "").replace("、", "")):
             return str(h.value), (h.start, h.end)
         break
+    title = fold_str(doc.text[head.start : head.end])
+    for prefix, states in doc.pack.get("titles.yaml", "title_states").items():
+        if states and title.startswith(fold_str(str(prefix))):
+            return str(states[0]), (head.start, head.end)
     return None, None
 
 
