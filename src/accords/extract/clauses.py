@@ -33,7 +33,8 @@ _ANNOUNCE_REACH = 60
 # Germany concluded in Berlin in 2024"): past a place, not into the next clause.
 _YEAR_REACH = 32
 _BARE_YEAR = regex.compile(r"(?<![\p{N}/.])(?<!\p{N}\s?[-–])(?:19|20)\d\d(?![\p{N}]|\s*[-–/]\s*\d)")
-_CLAUSE_MARKS = ",;:،؛.!?؟\n"
+_CLAUSE_MARKS = ",;:،؛.!?؟\n，；：。"
+_CHARS_PER_WORD = 2.5  # characters of a Chinese or Japanese text for one word of a spaced one
 
 
 @dataclass
@@ -255,10 +256,12 @@ def _year_gate(doc: Doc) -> set[str]:
 def _opening_phrase(doc: Doc, lo: int, sent: Segment) -> tuple[int, int] | None:
     """A short phrase that opens the sentence before a comma and the verb's clause ("In 2019,",
     "Back in 2019,", "وفي عام 2019،"): it sets the time of that clause."""
-    if lo <= sent.start or doc.text[lo - 1] not in ",،":
+    if lo <= sent.start or doc.text[lo - 1] not in ",،，、":
         return None
     head = doc.text[sent.start:lo - 1]
-    if any(c in head for c in _CLAUSE_MARKS) or len(head.split()) > 4:
+    # four words; in zh and ja, without spaces, about as many characters as "早在2019年" holds
+    size = len(head.split()) if doc.pack.spaced else len(head) / _CHARS_PER_WORD
+    if any(c in head for c in _CLAUSE_MARKS) or size > 4:
         return None
     return sent.start, lo - 1
 

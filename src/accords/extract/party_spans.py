@@ -117,9 +117,7 @@ def _of_a_capital(doc: Doc, h: Hit) -> bool:
     links = {fold_str(w) for w in doc.pack.get("titles.yaml", "role_links")}
     for cw in doc.hits_in(max(0, h.start - 30), h.end + 30, "capital_word"):
         lo, hi = (cw, h) if cw.end <= h.start else (h, cw)
-        gap = doc.folded.text[lo.fend:hi.fstart]
-        words = gap.split()[1:] if gap[:1].isalnum() else gap.split()  # past the first one's ending
-        words = words[:-1] if gap[-1:].isalnum() else words  # and the second one's clitics (الأذربيجانية)
+        words = _gap_words(doc, lo, hi)
         if lo.end <= hi.start and len(words) <= 2 and all(w in links for w in words):
             return True
     return False
@@ -140,11 +138,23 @@ def _only_and(doc: Doc, a: Hit, b: Hit) -> bool:
     if lo.end > hi.start:
         return False
     conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
-    gap = doc.folded.text[lo.fend:hi.fstart]
-    words = regex.sub(r"[-–/,]", " ", gap).split()
+    # "وتل أبيب": the conjunction on the second is a word of the gap here
+    return all(w in conj for w in _gap_words(doc, lo, hi, clitics=False))
+
+
+def _gap_words(doc: Doc, lo: Hit, hi: Hit, clitics: bool = True) -> list[str]:
+    """The words between two hits, commas and dashes dropped; in a spaced script, without the rest
+    of the first one's word (its ending: "თბილისმა და") and, with `clitics`, of the second's
+    (its prefixes: "العاصمة الأذربيجانية"). Unspaced scripts (zh, ja) keep the whole gap as a word."""
+    gap = regex.sub(r"[-–/,、，]", " ", doc.folded.text[lo.fend:hi.fstart])
+    words = gap.split()
+    if not doc.pack.spaced:
+        return words
     if words and gap[:1].isalnum():
-        words = words[1:]  # the first one's ending ("თბილისმა და ბაქომ")
-    return all(w in conj for w in words)  # "وتل أبيب": the conjunction on the second is a word here
+        words = words[1:]
+    if clitics and words and gap[-1:].isalnum():
+        words = words[:-1]
+    return words
 
 
 def _after_locative(doc: Doc, h: Hit) -> bool:

@@ -662,6 +662,8 @@ def _reader(doc: Doc) -> _Reader:
 
 
 def _find_people(doc: Doc) -> list[PersonMention]:
+    if not doc.pack.spaced:
+        return _unspaced_people(doc)
     r = _reader(doc)
     found: dict[tuple[int, int], PersonMention] = {}
     coordinated: dict[tuple[int, int], PersonMention] = {}
@@ -695,6 +697,27 @@ def _find_people(doc: Doc) -> list[PersonMention]:
     people.sort(key=lambda m: m.start)
     bare = _bare_mentions(r, people)
     return _drop_nested(people + bare + _coordinated_with_known(r, people + bare))
+
+
+def _unspaced_people(doc: Doc) -> list[PersonMention]:
+    """Chinese, Japanese: names read around titles by characters, not words (people_unspaced)."""
+    from accords.extract.people_unspaced import bare_mentions, titled_names
+
+    people = _unspaced_full_names(sorted(_drop_nested(titled_names(doc)), key=lambda m: m.start))
+    people += _known_people(doc, people)
+    people.sort(key=lambda m: m.start)
+    return _drop_nested(people + bare_mentions(doc, people))
+
+
+def _unspaced_full_names(people: list[PersonMention]) -> list[PersonMention]:
+    """A short form (上川 of 上川大臣, ゼレンスキー) takes the full name the text gives elsewhere
+    (上川陽子, ヴォロディミル・ゼレンスキー): the longer name it begins or ends."""
+    out = []
+    for p in people:
+        longer = [q.name for q in people if len(q.name) > len(p.name) and
+                  (q.name.startswith(p.name) or q.name.endswith(p.name))]
+        out.append(replace(p, name=longer[0], rule=p.rule + "+full-name") if longer else p)
+    return out
 
 
 def _coordinated_with_known(r: _Reader, people: list[PersonMention]) -> list[PersonMention]:

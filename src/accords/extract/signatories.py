@@ -141,6 +141,8 @@ def presence_scopes(doc: Doc, clause_start: int, clause_end: int,
         if h.kind == "presence_after":
             starts = [x.end for x in hits if x.end <= h.start and x.kind in ("done", "agent", "side_word")]
             start = max(starts) if starts else clause_start
+            if not doc.pack.spaced:  # zh, ja write no names in apposition: the witnesses follow the last comma
+                start = _prev_comma(doc.text, h.start, start)
             # names in apposition carry commas ("the president, X, and the minister, Y, attended"):
             # the scope reaches back to the verb or the clause start, not to the last comma
             if people is None or any(start <= p.start < h.start for p in people) \
@@ -162,10 +164,20 @@ def presence_scopes(doc: Doc, clause_start: int, clause_end: int,
     return scopes
 
 
+_COMMAS = ",،;、，；"
+
+
 def _next_comma(text: str, pos: int, limit: int) -> int:
     for i in range(pos, limit):
-        if text[i] in ",،;":
+        if text[i] in _COMMAS:
             return i
+    return limit
+
+
+def _prev_comma(text: str, pos: int, limit: int) -> int:
+    for i in range(pos - 1, limit - 1, -1):
+        if text[i] in _COMMAS:
+            return i + 1
     return limit
 
 

@@ -44,10 +44,11 @@ from accords.text.normalize import fold_str
 
 # Instrument words too common to tell two signings apart: reports call any instrument "agreement".
 GENERIC = {"agreement"}
-_SEPARATORS = ",;،؛"
+_SEPARATORS = ",;،؛、，；"  # 、 is the comma of Chinese and Japanese lists
 _QUOTE_MARKS = "'\"«»„“”‘’״׳"
 _LEAD_TOKENS = 3  # words between a list's separator and its next instrument ("and a further")
 _FURTHER_REACH = 40  # characters before an instrument where "separate", "another" may stand
+_UNSPACED_LEAD = 24  # characters from a list's separator to its next instrument, in zh and ja
 _MAX_ITEMS = 12  # longer "lists" are no ceremony's instruments but run-on text; each item costs a pass
 _SUBJECT_GAP = 3  # characters between an instrument and the cue of its subject ("MoU on", "(MoU) on")
 _SUBJECT_REACH = 60  # characters after an instrument where its subject's domain words stand
@@ -103,6 +104,10 @@ def _separator(doc: Doc, left: Hit, right: Hit) -> tuple[int, bool] | None:
     prefixes = {w for w in conj if len(w) == 1} & set(doc.pack.prefixes)  # written on the next word
     gap = doc.text[left.end:right.start]
     found = [left.end + gap.rfind(s) for s in _SEPARATORS if s in gap]
+    if not doc.pack.spaced:  # no words to compare: "和", "及び" anywhere in the gap
+        joins = conj | {fold_str(w) for w in doc.pack.get("language.yaml", "list_words")}
+        words = [left.end + fold_str(gap).rfind(w) for w in joins if w and w in fold_str(gap)]
+        return (max(found + words), bool(words)) if found or words else None
     toks = doc.tokens_in(left.end, right.start)
     words = [t.start for t in toks if t.folded in conj] + _joiners(doc, toks)
     if toks and toks[-1].folded[:1] in prefixes and len(toks[-1].folded) <= 4:
@@ -127,6 +132,9 @@ def _separated(doc: Doc, left: Hit, right: Hit) -> tuple[int, bool] | None:
     if sep is None:
         return None
     at = sep[0]
+    if not doc.pack.spaced:  # the subject comes before each instrument: "铁路合作协定、农业合作备忘录"
+        near = right.start - at <= _UNSPACED_LEAD
+        return sep if near and doc.hits_in(at, right.start, "subject_cue", "domain") else None
     conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
     toks = doc.tokens_in(left.end, right.start)
     own = [t for t in toks if t.end <= at]  # the first item's subject

@@ -25,6 +25,7 @@ from accords.data import shared
 from accords.knowledge import name_index, surname_index
 from accords.lang.hosts import host_hits
 from accords.lang.orgs import org_hits
+from accords.lang.orgs_unspaced import unspaced_org_hits
 from accords.lang.pack import LangPack, load
 from accords.text.matcher import Hit, Matcher
 from accords.text.normalize import Folded, fold_str
@@ -145,7 +146,8 @@ class _PackMatcher(_ArticleMatcher):
     def find(self, folded: Folded) -> list[Hit]:
         hits = super().find(folded)
         known = [h for h in hits if h.kind == "party" and str(h.value).startswith("org:")]
-        found = [o for o in org_hits(folded, self.pack, hits)
+        orgs = org_hits if self.pack.spaced else unspaced_org_hits  # zh, ja: names read by characters
+        found = [o for o in orgs(folded, self.pack, hits)
                  if not any(k.start <= o.start and o.end <= k.end for k in known)]
         found += host_hits(folded.original, hits)  # "brokered by the US": no party
         return sorted([h for h in hits if h.kind not in ("host_cue", "host_cue_after")] + found,
@@ -159,7 +161,7 @@ def matcher(code: str) -> Matcher:
     kinds = pack.get("language.yaml", "suffix_kinds") or None
     definite = sorted((str(p) for p in pack.get("language.yaml", "definite_prefixes")), key=len)
     m = _PackMatcher(pack, definite[0] if definite else "", prefixes=pack.prefixes, suffixes=pack.suffixes,
-                        suffix_kinds=kinds)
+                        suffix_kinds=kinds, spaced=pack.spaced)
     _add_parties(m, pack)
     _add_table(m, pack.get("instruments.yaml", "types"), "instrument")
     _add_lists(m, pack)
