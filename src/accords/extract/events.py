@@ -29,7 +29,7 @@ from accords.extract.topics import read_topics
 from accords.identity import other_given_names
 from accords.knowledge import leaders
 from accords.lang.bodies import bodies_for, find_bodies
-from accords.lang.hosts import beside_city_word
+from accords.lang.hosts import beside_city_word, word_end
 from accords.lang.lexicon import capital_of
 from accords.model import EventMention, Found, Person, Related
 from accords.names import same_name
@@ -182,7 +182,8 @@ def _side_marks(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
     parties = [h for h in hits if h.kind == "party"]
     for h in hits:
         if h.kind == "side_word":
-            near = [p for p in parties if abs(p.start - h.end) <= 3 or abs(h.start - p.end) <= 3]
+            # from the end of the party's word, not of its stem's hit (українськ|ого боку)
+            near = [p for p in parties if abs(p.start - h.end) <= 3 or abs(h.start - word_end(doc.text, p.end)) <= 3]
             if near:
                 marks.append((min(h.start, near[0].start), str(near[0].value)))
         elif h.kind == "side_cue":
@@ -298,6 +299,11 @@ class _Builder:
     # -- events ---------------------------------------------------------------------------
     def build(self) -> list[EventMention]:
         cut = cut_signings(self.doc, self.clauses, self._parties_of, self._earlier)
+        if cut.background_only:
+            # the earlier signing the document recalls is its event: its day and place are no
+            # longer another time's ("Нагадаємо, 30 квітня у Вашингтоні ... підписали угоду")
+            told = cut.signings[0].clauses[0]
+            self.clauses = [told if c.verb == told.verb else c for c in self.clauses]
         events: list[EventMention] = []
         for signing in cut.signings:
             ev = EventMention(index=len(events))
