@@ -649,8 +649,10 @@ class _Builder:
             for j in (i + 1, i - 1):
                 if not 0 <= j < len(sents) or any(a <= sents[j].start < b for a, b in related_spans):
                     continue
+                # not the states of those it says were present ("Присъстваха ... посланикът на САЩ X")
+                present = _presence_scopes(self.doc, sents[j].start, sents[j].end, self.people, in_clause=False)
                 for p in _parties_in(self.doc, sents[j].start, sents[j].end):
-                    if p.value not in {x.value for x in ev.parties}:
+                    if p.value not in {x.value for x in ev.parties} and not any(a <= p.start < b for a, b in present):
                         ev.parties.append(Found(p.value, p.start, p.end, "party-next-sentence"))
                 if len(ev.parties) >= 2:
                     return
