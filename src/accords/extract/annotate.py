@@ -148,6 +148,18 @@ def _named_by_acronym(text: str, folded: Folded, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _instrument_title(text: str, span: tuple[int, int], hits: list[Hit]) -> bool:
+    """A quoted name of an instrument, however long („Пътна карта за сътрудничество между X и Y в
+    областта на отбраната“): an instrument word opens it and no stop or comma breaks it. It names
+    what was signed, and who signed it; it is no one's words."""
+    start, end = span
+    inner = text[start + 1 : end - 1]
+    if any(c in ".!?؟…,،;" for c in inner.rstrip()):
+        return False
+    head = start + 1 + len(inner) - len(inner.lstrip())
+    return any(h.kind == "instrument" and h.start == head for h in hits)
+
+
 def annotate(text: str, lang: str) -> Doc:
     """Tokens, sentences, lexicon hits and quotation spans of a text in a language."""
     from accords.extract.quotes import quote_spans, statement_quotes
@@ -167,7 +179,8 @@ def annotate(text: str, lang: str) -> Doc:
         before = text[max(0, start - 3) : start]
         return ":" in before or any(0 <= h.start - end <= 30 or 0 <= start - h.end <= 12 for h in verbs)
 
-    quotes = quote_spans(text, pack, attributed=attributed)
+    quotes = [q for q in quote_spans(text, pack, attributed=attributed)
+              if attributed(*q) or not _instrument_title(text, q, hits)]
     reports = set(statement_quotes(text, quotes, pack.get("quote_patterns.yaml", "statement_nouns")))
     doc.quotes = [q for q in quotes if q not in reports]  # an institution's statement reads as narrative
     doc._quote_starts = [a for a, _ in doc.quotes]

@@ -97,8 +97,10 @@ def _parties_nearby(r: Reading, ev: EventMention, related_spans: list[tuple[int,
         for j in (i + 1, i - 1):
             if not 0 <= j < len(sents) or any(a <= sents[j].start < b for a, b in related_spans):
                 continue
+            # not the states of those it says were present ("Присъстваха ... посланикът на САЩ X")
+            present = presence_scopes(r.doc, sents[j].start, sents[j].end, r.people, in_clause=False)
             for p in parties_in(r.doc, sents[j].start, sents[j].end):
-                if p.value not in {x.value for x in ev.parties}:
+                if p.value not in {x.value for x in ev.parties} and not any(a <= p.start < b for a, b in present):
                     ev.parties.append(Found(p.value, p.start, p.end, "party-next-sentence"))
             if len(ev.parties) >= 2:
                 return

@@ -63,6 +63,11 @@ class _Builder:
     def build(self) -> list[EventMention]:
         """The events of the document, the main one first."""
         cut = cut_signings(self.r.doc, self.r.clauses, self._parties_of, self._earlier)
+        if cut.background_only:
+            # the earlier signing the document recalls is its event: its day and place are no
+            # longer another time's ("Нагадаємо, 30 квітня у Вашингтоні ... підписали угоду")
+            told = cut.signings[0].clauses[0]
+            self.r.clauses[:] = [told if c.verb == told.verb else c for c in self.r.clauses]
         events: list[EventMention] = []
         for signing in cut.signings:
             ev = EventMention(index=len(events))

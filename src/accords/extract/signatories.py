@@ -20,6 +20,7 @@ from accords.extract.people import PersonMention
 from accords.extract.reading import Reading
 from accords.identity import other_given_names
 from accords.knowledge import leaders
+from accords.lang.hosts import word_end
 from accords.model import EventMention, Found, Person
 from accords.names import same_name
 from accords.text.normalize import fold_str
@@ -117,7 +118,8 @@ def _side_marks(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
     parties = [h for h in hits if h.kind == "party"]
     for h in hits:
         if h.kind == "side_word":
-            near = [p for p in parties if abs(p.start - h.end) <= 3 or abs(h.start - p.end) <= 3]
+            # from the end of the party's word, not of its stem's hit (українськ|ого боку)
+            near = [p for p in parties if abs(p.start - h.end) <= 3 or abs(h.start - word_end(doc.text, p.end)) <= 3]
             if near:
                 marks.append((min(h.start, near[0].start), str(near[0].value)))
         elif h.kind == "side_cue":

@@ -23,7 +23,7 @@ from babel.core import get_global
 
 from accords.data import shared
 from accords.knowledge import name_index, surname_index
-from accords.lang.hosts import host_hits
+from accords.lang.hosts import demonym_of_name_hits, host_hits
 from accords.lang.orgs import org_hits
 from accords.lang.orgs_unspaced import unspaced_org_hits
 from accords.lang.pack import LangPack, load
@@ -142,6 +142,7 @@ class _PackMatcher(_ArticleMatcher):
     def __init__(self, pack: LangPack, article: str, **kw: Any) -> None:
         super().__init__(article, **kw)
         self.pack = pack
+        self.locatives = frozenset(fold_str(w) for w in pack.get("places.yaml", "locatives"))
 
     def find(self, folded: Folded) -> list[Hit]:
         hits = super().find(folded)
@@ -150,6 +151,8 @@ class _PackMatcher(_ArticleMatcher):
         found = [o for o in orgs(folded, self.pack, hits)
                  if not any(k.start <= o.start and o.end <= k.end for k in known)]
         found += host_hits(folded.original, hits)  # "brokered by the US": no party
+        # "французская «Орано»", "в італійській Апулії": where a company or a place is, no party
+        found += demonym_of_name_hits(folded.original, hits, self.locatives)
         return sorted([h for h in hits if h.kind not in ("host_cue", "host_cue_after")] + found,
                       key=lambda h: (h.start, -h.end))
 

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from accords.lang.hosts import word_end
 from accords.lang.pack import LangPack, load
 from accords.names import base_form, org_slug
 from accords.text.matcher import Hit
@@ -545,6 +546,35 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
     return OrgName(start, name_end, text[start:name_end], slug, tuple(places), described)
 
 
+# A name in Latin letters: capitalised words, "&" and "-" between them ("Hyundai Engineering &
+# Construction", "OpenAI").
+_LATIN_NAME = regex.compile(r"(?<![\p{L}\p{N}])(?=\p{Lu})\p{Latin}[\p{Latin}\p{N}\-.]+"
+                            r"(?:[ \t]+(?:&[ \t]+)?(?=\p{Lu})\p{Latin}[\p{Latin}\p{N}\-.]*){0,3}(?![\p{L}\p{N}])")
+
+
+def foreign_names(folded: Folded, pack: LangPack, parties: Sequence[Hit]) -> list[Hit]:
+    """Names in Latin letters in a text of another cased script (Cyrillic, Greek) joined by "and"
+    to a party ("Мінцифри та Google", "консорциум Westinghouse и Hyundai Engineering &
+    Construction"): the press writes companies so, by their own names; people it writes in its
+    own letters. Each is an organisation party beside the one it is joined to."""
+    if not pack.cased or pack.script == "Latn":
+        return []
+    text = folded.original
+    ands = {fold_str(c) for c in pack.get("language.yaml", "conjunctions")}
+    out = []
+    for m in _LATIN_NAME.finditer(text):
+        name = m.group().rstrip(".-")
+        a, b = m.start(), m.start() + len(name)
+        if any(p.start < b and a < p.end for p in parties):
+            continue  # already a party ("NATO", a company read by its suffix)
+        beside = [text[word_end(text, p.end):a] for p in parties if 0 < a - word_end(text, p.end) <= 6] + \
+            [text[b:p.start] for p in parties if 0 < p.start - b <= 6]
+        if any(fold_str(g.strip()) in ands and g[:1].isspace() and g[-1:].isspace() for g in beside):
+            slug = org_slug(name.replace("&", " ").split())
+            out.append(Hit("party", slug, a, b, folded.folded_pos(a), folded.folded_pos(b), name))
+    return out
+
+
 def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
     """The organisations of a text as party hits (value `org:<slug>`), and a `not_party` hit over
     each place that only says where one is (", Gabon", "في أوغندا"), which hides that state."""
@@ -553,4 +583,6 @@ def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
         out.append(Hit("party", o.slug, o.start, o.end, folded.folded_pos(o.start), folded.folded_pos(o.end), o.name))
         out.extend(Hit("not_party", None, p.start, p.end, p.fstart, p.fend, p.phrase) for p in o.places
                    if p.kind == "party")
-    return out
+    hidden = {(h.start, h.end) for h in out if h.kind == "not_party"}
+    parties = [h for h in [*hits, *out] if h.kind == "party" and (h.start, h.end) not in hidden]
+    return out + foreign_names(folded, pack, parties)
