@@ -107,7 +107,7 @@ class _Reader:
         if kinds == {"month"} and self.cased and not self._by_digit(i):
             kinds = set()  # "Jun Sato", "Theresa May": a month's name with no day or year by it
         return (bool(kinds) or tok.light in self.stops
-                or tok.text.isdigit() or self.doc.in_quote(tok.start))
+                or tok.text[:1].isdigit() or self.doc.in_quote(tok.start))  # 10일, 2025년: no name word
 
     def _by_digit(self, i: int) -> bool:
         toks = self.doc.tokens
