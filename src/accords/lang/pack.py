@@ -25,7 +25,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "name_particles": "list", "stop_words": "list", "dateparser_locales": "list", "definite_prefixes": "list",
         "relative_pronouns": "list", "name_stem_drop": "list", "name_case_endings": "list",
         "conjunctions": "list", "name_romanizations": "map", "further_words": "list",
-        "list_words": "list", "spaced": "bool",
+        "list_words": "list", "spaced": "bool", "name_before_title": "bool",
     },
     "instruments.yaml": {"types": "table", "anaphora": "list", "generic": "list"},
     "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list",
