@@ -22,6 +22,7 @@ from functools import cache
 import regex
 
 from accords.extract.annotate import Doc
+from accords.extract.unit_dates import unit_dates
 from accords.text.matcher import Hit
 from accords.text.normalize import fold_str
 
@@ -177,6 +178,8 @@ def _year_for(month: int, day: int | None, pub: dt.date) -> int:
 def _resolve(e: DateExpr, pub: dt.date | None) -> str | None:
     if e.calendar != "gregorian":
         return _resolve_calendar(e, pub)
+    if e.month and not e.year and e.rel_years is not None and pub is not None:
+        e = replace(e, year=pub.year + e.rel_years)  # 昨年7月, "May last year": the year is counted
     if e.month and e.day and not e.ranged:
         if e.year:
             got = _safe_date(e.year, e.month, e.day)
@@ -201,6 +204,8 @@ def _resolve(e: DateExpr, pub: dt.date | None) -> str | None:
         return f"{e.year:04d}"
     if pub is None:
         return None
+    if e.day and e.weekday is None and e.rel_days is None:
+        return _day_of_month(e.day, pub)
     if e.rel_days is not None:
         return (pub + dt.timedelta(days=e.rel_days)).isoformat()
     if e.rel_weeks is not None:
@@ -222,6 +227,15 @@ def _resolve(e: DateExpr, pub: dt.date | None) -> str | None:
     if e.rel_years is not None:
         return f"{pub.year + e.rel_years:04d}"
     return None
+
+
+def _day_of_month(day: int, pub: dt.date) -> str | None:
+    """A day written without its month (16日讯, "on the 16th"): the last such day up to publication."""
+    month = dt.date(pub.year, pub.month, 1)
+    if day > pub.day:
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    got = _safe_date(month.year, month.month, day)
+    return got.isoformat() if got else None
 
 
 def _resolve_calendar(e: DateExpr, pub: dt.date | None) -> str | None:
@@ -426,6 +440,12 @@ def _numeric(doc: Doc) -> list[DateExpr]:
     return [e for e in out if e.month and 1 <= e.month <= 12 and e.day and 1 <= e.day <= 31]
 
 
+def _unit_exprs(doc: Doc) -> list[DateExpr]:
+    """2025年9月8日, 9月8日, 令和7年, 16日 (`unit_dates`; extract/unit_dates.py)."""
+    units = doc.pack.get("date_words.yaml", "unit_dates")
+    return [DateExpr(u.start, u.end, u.year, u.month, u.day) for u in unit_dates(doc.text, units)] if units else []
+
+
 def _ymd(s: int, e: int, y: int, mo: int, d: int, lang: str) -> DateExpr:
     return DateExpr(s, e, y, mo, d, calendar=_numeric_calendar(y, lang))
 
@@ -444,7 +464,7 @@ def find_dates(doc: Doc, bounds: bool = False) -> list[DateExpr]:
     unless `bounds` is true: they are never the day something was signed."""
     nums = _Numbers(doc)
     ranges = _Ranges(doc)
-    parts: list[DateExpr] = _numeric(doc)
+    parts: list[DateExpr] = _numeric(doc) + _unit_exprs(doc)
     taken = [(e.start, e.end) for e in parts]
     greg = {(h.start, h.end) for h in doc.hits if h.kind == "month"}
     cal_spans = []

@@ -857,8 +857,8 @@ def _instrument(doc: Doc, signing: Signing, related: list[Clause],
 
 
 def _months_between(a: str, b: str) -> int:
-    """Whole months from YYYY-MM[-DD] a to b."""
-    return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7])
+    """Whole months from YYYY[-MM[-DD]] a to b (a year alone counts from its January)."""
+    return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7] or 1) - int(a[5:7] or 1)
 
 
 def _as_date(value: str | None) -> dt.date | None:

@@ -654,6 +654,8 @@ def _reader(doc: Doc) -> _Reader:
 
 
 def _find_people(doc: Doc) -> list[PersonMention]:
+    if not doc.pack.spaced:
+        return _unspaced_people(doc)
     r = _reader(doc)
     found: dict[tuple[int, int], PersonMention] = {}
     coordinated: dict[tuple[int, int], PersonMention] = {}
@@ -685,6 +687,16 @@ def _find_people(doc: Doc) -> list[PersonMention]:
     people.sort(key=lambda m: m.start)
     bare = _bare_mentions(r, people)
     return _drop_nested(people + bare + _coordinated_with_known(r, people + bare))
+
+
+def _unspaced_people(doc: Doc) -> list[PersonMention]:
+    """Chinese, Japanese: names read around titles by characters, not words (people_unspaced)."""
+    from accords.extract.people_unspaced import bare_mentions, titled_names
+
+    people = sorted(_drop_nested(titled_names(doc)), key=lambda m: m.start)
+    people += _known_people(doc, people)
+    people.sort(key=lambda m: m.start)
+    return _drop_nested(people + bare_mentions(doc, people))
 
 
 def _coordinated_with_known(r: _Reader, people: list[PersonMention]) -> list[PersonMention]:

@@ -158,7 +158,7 @@ def matcher(code: str) -> Matcher:
     kinds = pack.get("language.yaml", "suffix_kinds") or None
     definite = sorted((str(p) for p in pack.get("language.yaml", "definite_prefixes")), key=len)
     m = _PackMatcher(pack, definite[0] if definite else "", prefixes=pack.prefixes, suffixes=pack.suffixes,
-                        suffix_kinds=kinds)
+                        suffix_kinds=kinds, spaced=pack.spaced)
     _add_parties(m, pack)
     _add_table(m, pack.get("instruments.yaml", "types"), "instrument")
     _add_lists(m, pack)

@@ -25,7 +25,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "name_particles": "list", "stop_words": "list", "dateparser_locales": "list", "definite_prefixes": "list",
         "relative_pronouns": "list", "name_stem_drop": "list", "name_case_endings": "list",
         "conjunctions": "list", "name_romanizations": "map", "further_words": "list",
-        "list_words": "list", "spaced": "bool", "name_before_title": "bool",
+        "list_words": "list", "spaced": "bool", "name_length": "str",
+        "name_before_title": "bool",
     },
     "instruments.yaml": {"types": "table", "anaphora": "list", "generic": "list"},
     "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list",
@@ -76,6 +77,11 @@ class LangPack:
     def get(self, file: str, key: str) -> Any:
         default: Any = {} if SCHEMA[file][key] in ("map", "table") else []
         return self.data.get(file, {}).get(key, default)
+
+    @property
+    def spaced(self) -> bool:
+        """Words are separated by spaces (false for Chinese and Japanese)."""
+        return self.data.get("language.yaml", {}).get("spaced", True) is not False
 
     @property
     def prefixes(self) -> tuple[str, ...]:

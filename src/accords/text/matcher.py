@@ -6,6 +6,12 @@ clitics (Arabic و ب ل ال, Hebrew ו ה ב ל מ ש כ), and its right edge 
 after one of the language's suffixes (Russian case endings, Turkish and Azerbaijani case
 suffixes with or without an apostrophe). Phrases with capitals inside ("US", "MoU") must keep
 those capitals in the text, so "US" never matches the pronoun "us".
+
+Scripts written without spaces (Chinese, Japanese: `spaced: false`) have no word boundaries to
+check: a hit counts wherever it stands, and the longest hit at a position hides the shorter ones
+there (协定 inside 协定书 is the one instrument). A name of one character (中 China, 美 the US,
+日 Japan) is also a common word or a piece of one (其中, 美元, 16日): it counts only beside
+another party (中美, 日・ウクライナ), and never right after a digit.
 """
 
 from __future__ import annotations
@@ -51,7 +57,8 @@ class Matcher:
     """An automaton over the phrases of one language, with that language's clitics."""
 
     def __init__(self, prefixes: Iterable[str] = (), suffixes: Iterable[str] = (),
-                 suffix_kinds: Iterable[str] | None = None) -> None:
+                 suffix_kinds: Iterable[str] | None = None, spaced: bool = True) -> None:
+        self.spaced = spaced
         self._auto = ahocorasick.Automaton()
         self._entries: dict[str, list[tuple[Entry, tuple[int, ...] | None]]] = {}
         self.prefixes = tuple(sorted({p for p in prefixes if p}, key=len, reverse=True))
@@ -132,8 +139,8 @@ class Matcher:
         for fend_incl, (key, rows) in self._auto.iter(text):
             fstart, fend = fend_incl - len(key) + 1, fend_incl + 1
             # a phrase that ends in an elision ("en matière d'") is followed by its word directly
-            right = "exact" if key.endswith("'") else self._right(text, fend)
-            if not right or not self._left_ok(text, fstart):
+            right = "exact" if key.endswith("'") or not self.spaced else self._right(text, fend)
+            if not right or (self.spaced and not self._left_ok(text, fstart)):
                 continue
             start, end = folded.span(fstart, fend)
             for entry, mask in rows:
@@ -143,7 +150,53 @@ class Matcher:
                     continue
                 hits.append(Hit(entry.kind, entry.value, start, end, fstart, fend, entry.phrase))
         hits.sort(key=lambda h: (h.start, -h.end))
-        return hits
+        return hits if self.spaced else _unspaced(text, hits)
+
+
+# What may stand between two party names written as a pair (日・ウクライナ, 中—东盟).
+_PAIR_JOINERS = frozenset("・-—–‐/")
+
+
+def _unspaced(text: str, hits: list[Hit]) -> list[Hit]:
+    """Without word boundaries: the longest hit at a position, and one-character parties only in pairs."""
+    hits = [h for h in hits if _script_edges(text, h)]
+    longest_at: dict[tuple[int, str], int] = {}
+    for h in hits:
+        key = (h.fstart, h.kind)
+        longest_at[key] = max(longest_at.get(key, 0), h.fend)
+    hits = [h for h in hits if h.fend == longest_at[(h.fstart, h.kind)]]
+    parties = [h for h in hits if h.kind == "party"]
+    return [h for h in hits if h.kind != "party" or h.fend - h.fstart > 1 or _paired(text, h, parties)]
+
+
+def _script_class(ch: str) -> str:
+    """Katakana and Latin words are still delimited by a change of script (タイ in ネクタイ, EU in EURO)."""
+    o = ord(ch)
+    if (0x30A1 <= o <= 0x30FF and ch != "・") or 0xFF66 <= o <= 0xFF9F:
+        return "kana"
+    if ch.isascii() and ch.isalnum():
+        return "latin"
+    return ""
+
+
+def _script_edges(text: str, h: Hit) -> bool:
+    """A hit that starts or ends in katakana or Latin letters does not cut a word of that script."""
+    first, last = _script_class(text[h.fstart]), _script_class(text[h.fend - 1])
+    before = _script_class(text[h.fstart - 1]) if h.fstart > 0 else ""
+    after = _script_class(text[h.fend]) if h.fend < len(text) else ""
+    return not (first and first == before) and not (last and last == after)
+
+
+def _paired(text: str, h: Hit, parties: list[Hit]) -> bool:
+    """A one-character party stands beside another one (中美, 日比) or across a joiner from any
+    party (日・ウクライナ); not after a digit (16日)."""
+    if h.fstart > 0 and text[h.fstart - 1].isdigit():
+        return False
+
+    def touches(o: Hit) -> bool:
+        a, b = (o.fend, h.fstart) if o.fend <= h.fstart else (h.fend, o.fstart)
+        return (a == b and o.fend - o.fstart == 1) or (b - a == 1 and text[a] in _PAIR_JOINERS)
+    return any(o is not h and o.value != h.value and touches(o) for o in parties)
 
 
 def _case_ok(folded: Folded, fstart: int, key: str, phrase: str, mask: tuple[int, ...]) -> bool:

@@ -50,6 +50,16 @@ _FOLD = {
 }
 
 
+def _unspaced_letter(ch: str) -> bool:
+    """Kana, Hangul syllables and Han ideographs fold by composition (NFKC), not by dropping marks:
+    the voicing mark is a letter of its own in Japanese (が "subject" is not か "question"), and
+    decomposing Hangul would turn one syllable into three jamo, so a particle could match half a
+    syllable. NFKC still makes half-width katakana and compatibility ideographs the common form."""
+    o = ord(ch)
+    return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7A3 \
+        or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F
+
+
 @lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     """The folded form of one character: '' when it is dropped, one or more characters otherwise."""
@@ -57,6 +67,8 @@ def fold_char(ch: str) -> str:
         return ""
     if ch in _FOLD:
         return _FOLD[ch]
+    if _unspaced_letter(ch):
+        return unicodedata.normalize("NFKC", ch)
     cat = unicodedata.category(ch)
     if cat == "Mn":  # Arabic harakat, Hebrew niqqud and cantillation, combining accents
         return ""

@@ -3,7 +3,8 @@
 A regex splitter rather than spaCy's: spaCy's blank pipelines cost ~300 MB and do not know
 the abbreviations of news text in our languages ("Brig. Gen. (Res.)", "M.", "г."), which a
 language pack lists. Sentences end at . ! ? ؟ … followed by space, unless the word before the
-stop is a known abbreviation or a single capital letter (an initial).
+stop is a known abbreviation or a single capital letter (an initial); 。！？ end one with or
+without a space after.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 import regex
 
 _PARA = regex.compile(r"[^\n]+")
-_STOP = regex.compile(r"[.!?؟…。]+[\"'”»)\]]*(?=\s)")
+# Chinese and Japanese end a sentence with 。！？ and start the next one without a space.
+_STOP = regex.compile(r"[.!?؟…。]+[\"'”»)\]]*(?=\s)|[。！？]+[」』”）]*")
 _WORD_BEFORE = regex.compile(r"(\w+)\.?$")
 
 
