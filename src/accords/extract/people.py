@@ -61,6 +61,8 @@ class _Reader:
         self.links = {fold_str(w) for w in pack.get("titles.yaml", "role_links")}
         self.venues = {fold_str(w) for w in pack.get("titles.yaml", "venue_nouns")}
         self.conjunctions = {fold_str(w) for w in pack.get("language.yaml", "conjunctions")}
+        # ko: "박서연 장관은", a name written right before its office, as well as after it
+        self.name_first = bool(pack.get("language.yaml", "name_before_title"))
         self.title_states = [(fold_str(k), [str(s) for s in v])
                              for k, v in pack.get("titles.yaml", "title_states").items()]
         self.prefixes = pack.prefixes
@@ -107,7 +109,7 @@ class _Reader:
         if kinds == {"month"} and self.cased and not self._by_digit(i):
             kinds = set()  # "Jun Sato", "Theresa May": a month's name with no day or year by it
         return (bool(kinds) or tok.light in self.stops
-                or tok.text.isdigit() or self.doc.in_quote(tok.start))
+                or tok.text[:1].isdigit() or self.doc.in_quote(tok.start))  # 10일, 2025년: no name word
 
     def _by_digit(self, i: int) -> bool:
         toks = self.doc.tokens
@@ -424,6 +426,8 @@ def _case_agrees(r: _Reader, head: Hit, last: Token) -> bool:
 
 
 def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
+    if r.name_first and _particle_on(r, head):
+        return []  # "X 장관은 ...": a title with a particle ends its phrase; its name stood before it
     end, party, pspan = r.role_end(head)
     if party is None:
         party, pspan = r.party_before(head)
@@ -445,6 +449,37 @@ def _after_role(r: _Reader, head: Hit) -> list[PersonMention]:
         if m:
             out.append(_mention(r, k, m, head, j + 1, str(h.value), (h.start, h.end), "title-name-coordinated"))
     return out
+
+
+def _particle_on(r: _Reader, head: Hit) -> bool:
+    """The word that holds a title goes on past it: a case ending or particle is written on it."""
+    i = r.doc.token_index(head.end) - 1
+    return 0 <= i < len(r.doc.tokens) and r.doc.tokens[i].end > head.end
+
+
+def _name_then_title(r: _Reader, head: Hit) -> PersonMention | None:
+    """NAME [party] [office words] TITLE, with no comma ("박서연 산업통상자원부 장관은", "레예스
+    마르코 필리핀 국방장관과"), where a language writes a name before its office (`name_before_title`).
+    The name is the bare words right before the office's complement: none of them carries a case
+    ending (a word that does ends the phrase before), up to a stop word or a known word."""
+    doc, toks = r.doc, r.doc.tokens
+    k = doc.token_index(head.start + 1) - 1  # the token holding the title's first letter
+    while k > 0 and r.kinds[k - 1] & {"party", "portfolio", "body_noun", "role"} and r._joinable(r.gap(k)):
+        k -= 1  # back over "베트남 산업무역부" to the first word of the office
+    end = k
+    start = end
+    while start > 0 and end - start < 3 and r._joinable(r.gap(start)) and not r.blocked(start - 1) \
+            and not _carries_ending(r, toks[start - 1]):
+        start -= 1
+    if start == end or len(toks[end - 1].text) < 2:
+        return None  # a surname alone ("윤 대통령"): too short to tell from a word
+    party, pspan = r.party_before(head)
+    rend = doc.token_index(head.end)
+    return _mention(r, start, end - start, head, rend, party, pspan, "name-title")
+
+
+def _carries_ending(r: _Reader, tok: Token) -> bool:
+    return any(tok.text.endswith(e) and len(tok.text) > len(e) + 2 for e in r.case_endings)
 
 
 def _names_a_venue(r: _Reader, head: Hit, i: int, n: int) -> bool:
@@ -678,7 +713,7 @@ def _find_people(doc: Doc) -> list[PersonMention]:
                 coordinated.setdefault((co.start, co.end), co)
             for listed in _comma_list(r, m):
                 coordinated.setdefault((listed.start, listed.end), listed)
-        before = _before_role(r, h)
+        before = _before_role(r, h) or (_name_then_title(r, h) if r.name_first else None)
         if before:
             found.setdefault((before.start, before.end), before)
     for span, co in coordinated.items():  # a name read with its own title keeps it

@@ -117,6 +117,9 @@ def _separator(doc: Doc, left: Hit, right: Hit) -> tuple[int, bool] | None:
         at -= 1  # ו'הצהרת: the conjunction, then a quotation opening on the instrument's name
     if at > left.end and fold_str(doc.text[at - 1]) in prefixes:
         words.append(at - 1)  # the conjunction written on the instrument itself
+    held = doc.tokens[doc.token_index(left.end) - 1] if doc.token_index(left.end) > 0 else None
+    if held and held.start < left.end < held.end and fold_str(doc.text[left.end:held.end]) in conj:
+        words.append(left.end)  # ... or on the end of the first item (ko 양해각서와 X 양해각서)
     if not found and not words:
         return None
     return max(found + words), bool(words)

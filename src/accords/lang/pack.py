@@ -26,6 +26,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relative_pronouns": "list", "name_stem_drop": "list", "name_case_endings": "list",
         "conjunctions": "list", "name_romanizations": "map", "further_words": "list",
         "list_words": "list", "spaced": "bool", "name_length": "str",
+        "name_before_title": "bool",
     },
     "instruments.yaml": {"types": "table", "anaphora": "list", "generic": "list"},
     "signing_verbs.yaml": {"done": "list", "nominal": "list", "not_done": "list", "after_cues": "list",
