@@ -1,8 +1,10 @@
 """Which language a text is in.
 
-The script decides first where it can (Hebrew letters are Hebrew, Georgian letters Georgian);
-lingua decides the rest, restricted to the languages we read and the ones they are confused
-with (loading all 75 of lingua's languages costs 1.3 GB and reads short Russian as Macedonian).
+The script decides where only one language we know writes it (Hebrew letters are Hebrew, Hangul
+Korean, kana Japanese); lingua decides among the writers of the other scripts (Latin, Cyrillic,
+Arabic, Devanagari, Chinese characters), restricted to the languages we read and the ones they
+are confused with (loading all 75 of lingua's languages costs 1.3 GB and reads short Russian as
+Macedonian).
 It judges the whole text (samples from its beginning, middle and end when it is long), keeps the
 confidence of every candidate so that a refusal can say how sure it was, and prefers a language
 we read to an unsupported one that lingua rates only a little higher.
@@ -17,28 +19,58 @@ from typing import Any
 
 import regex
 
-# Languages lingua chooses between, by script. Confusables are kept so that a Persian or Ukrainian
-# text is not forced into Arabic or Russian.
-_LINGUA_LATIN = ("ENGLISH", "FRENCH", "TURKISH", "AZERBAIJANI", "GERMAN", "SPANISH", "ITALIAN",
-                 "PORTUGUESE", "DUTCH", "INDONESIAN", "HUNGARIAN", "POLISH", "ROMANIAN")
-_LINGUA_CYRILLIC = ("RUSSIAN", "UKRAINIAN", "BULGARIAN", "KAZAKH", "SERBIAN", "BELARUSIAN", "MONGOLIAN")
-_LINGUA_ARABIC = ("ARABIC", "PERSIAN", "URDU")
-
-_SCRIPT_ONLY = {"HEBREW": "he", "GEORGIAN": "ka", "DEVANAGARI": "hi", "ARMENIAN": "hy", "GREEK": "el",
-                "THAI": "th", "HANGUL": "ko", "CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja"}
-
+# Who writes each script, among the languages we tell apart: the twenty-one we read and the
+# neighbours they are confused with (Malay for Indonesian, Belarusian, Serbian, Macedonian and
+# Kazakh for Ukrainian, Bulgarian and Russian, Marathi for Hindi...). The set does not depend on
+# which packs exist: a language is detected as itself, whether it is read is decided by the
+# caller. A script one language alone writes decides; otherwise lingua chooses among its writers
+# (Galician and Nepali are not among lingua's languages: such texts come out as their nearest
+# neighbour, Portuguese or Spanish, Hindi or Marathi).
+_WRITERS: dict[str, tuple[str, ...]] = {
+    "LATIN": ("ENGLISH", "FRENCH", "TURKISH", "AZERBAIJANI", "GERMAN", "SPANISH", "ITALIAN", "PORTUGUESE",
+              "CATALAN", "DUTCH", "INDONESIAN", "MALAY", "HUNGARIAN", "POLISH", "ROMANIAN"),
+    "CYRILLIC": ("RUSSIAN", "UKRAINIAN", "BULGARIAN", "BELARUSIAN", "SERBIAN", "MACEDONIAN", "KAZAKH",
+                 "MONGOLIAN"),
+    "ARABIC": ("ARABIC", "PERSIAN", "URDU"),
+    "DEVANAGARI": ("HINDI", "MARATHI"),
+    "HAN": ("CHINESE", "JAPANESE"),
+    "KANA": ("JAPANESE",), "HANGUL": ("KOREAN",), "HEBREW": ("HEBREW",), "GEORGIAN": ("GEORGIAN",),
+    "ARMENIAN": ("ARMENIAN",), "GREEK": ("GREEK",), "THAI": ("THAI",), "BENGALI": ("BENGALI",),
+    "GUJARATI": ("GUJARATI",), "GURMUKHI": ("PUNJABI",), "TAMIL": ("TAMIL",), "TELUGU": ("TELUGU",),
+}
+_CODES = {"ENGLISH": "en", "FRENCH": "fr", "TURKISH": "tr", "AZERBAIJANI": "az", "GERMAN": "de",
+          "SPANISH": "es", "ITALIAN": "it", "PORTUGUESE": "pt", "CATALAN": "ca", "DUTCH": "nl",
+          "INDONESIAN": "id", "MALAY": "ms", "HUNGARIAN": "hu", "POLISH": "pl", "ROMANIAN": "ro",
+          "RUSSIAN": "ru", "UKRAINIAN": "uk", "BULGARIAN": "bg", "BELARUSIAN": "be", "SERBIAN": "sr",
+          "MACEDONIAN": "mk", "KAZAKH": "kk", "MONGOLIAN": "mn", "ARABIC": "ar", "PERSIAN": "fa",
+          "URDU": "ur", "HINDI": "hi", "MARATHI": "mr", "CHINESE": "zh", "JAPANESE": "ja", "KOREAN": "ko",
+          "HEBREW": "he", "GEORGIAN": "ka", "ARMENIAN": "hy", "GREEK": "el", "THAI": "th",
+          "BENGALI": "bn", "GUJARATI": "gu", "PUNJABI": "pa", "TAMIL": "ta", "TELUGU": "te"}
 
 # One pattern per script, counted over a sample: far faster than naming every character.
-_SCRIPTS = {name: regex.compile(rf"\p{{Script={script}}}") for name, script in (
-    ("LATIN", "Latin"), ("CYRILLIC", "Cyrillic"), ("ARABIC", "Arabic"), ("HEBREW", "Hebrew"),
-    ("GEORGIAN", "Georgian"), ("DEVANAGARI", "Devanagari"), ("ARMENIAN", "Armenian"), ("GREEK", "Greek"),
-    ("THAI", "Thai"), ("HANGUL", "Hangul"), ("CJK", "Han"), ("HIRAGANA", "Hiragana"), ("KATAKANA", "Katakana"))}
+_SCRIPTS = {name: regex.compile(rf"[{chars}]") for name, chars in (
+    ("LATIN", r"\p{Script=Latin}"), ("CYRILLIC", r"\p{Script=Cyrillic}"), ("ARABIC", r"\p{Script=Arabic}"),
+    ("HEBREW", r"\p{Script=Hebrew}"), ("GEORGIAN", r"\p{Script=Georgian}"),
+    ("DEVANAGARI", r"\p{Script=Devanagari}"), ("ARMENIAN", r"\p{Script=Armenian}"),
+    ("GREEK", r"\p{Script=Greek}"), ("THAI", r"\p{Script=Thai}"), ("HANGUL", r"\p{Script=Hangul}"),
+    ("HAN", r"\p{Script=Han}"), ("KANA", r"\p{Script=Hiragana}\p{Script=Katakana}"),
+    ("BENGALI", r"\p{Script=Bengali}"), ("GUJARATI", r"\p{Script=Gujarati}"),
+    ("GURMUKHI", r"\p{Script=Gurmukhi}"), ("TAMIL", r"\p{Script=Tamil}"), ("TELUGU", r"\p{Script=Telugu}"))}
+
+# Japanese writes its particles and endings in kana between the kanji, Chinese has none: a text
+# of Chinese characters with at least this share of kana among them is Japanese, however many
+# kanji it has ("外務大臣が署名した": 2 kana in 8). A stray katakana name in Chinese stays below.
+_KANA_SHARE = 0.05
 
 
 def dominant_script(text: str) -> str | None:
+    """The script most of the text's letters are written in ('KANA' for Japanese text, even
+    where its kanji outnumber its kana)."""
     sample = _sample(text)
     counts = Counter({name: len(p.findall(sample)) for name, p in _SCRIPTS.items()})
     name, n = counts.most_common(1)[0]
+    if name in ("HAN", "KANA") and counts["KANA"] >= max(1, _KANA_SHARE * (counts["HAN"] + counts["KANA"])):
+        return "KANA"
     return name if n else None
 
 
@@ -52,8 +84,7 @@ _SHORT = 200
 def _detector(script: str, high: bool = False) -> Any:
     from lingua import Language, LanguageDetectorBuilder
 
-    names = {"LATIN": _LINGUA_LATIN, "CYRILLIC": _LINGUA_CYRILLIC, "ARABIC": _LINGUA_ARABIC}[script]
-    langs = [getattr(Language, n) for n in names]
+    langs = [getattr(Language, n) for n in _WRITERS[script]]
     builder = LanguageDetectorBuilder.from_languages(*langs)
     return (builder if high else builder.with_low_accuracy_mode()).build()
 
@@ -64,7 +95,7 @@ def warm_detector(text: str) -> None:
     candidate, 116 -> 700 MB of peak memory; lingua loads lazily only what texts use."""
     script = dominant_script(text)
     high = len(text) < _SHORT
-    if script in ("LATIN", "CYRILLIC", "ARABIC") and (script, high) not in _WARM:
+    if len(_WRITERS.get(script or "", ())) > 1 and (script, high) not in _WARM:
         _detector(script, high).compute_language_confidence_values(text[:_PART])
         _WARM.add((script, high))
 
@@ -90,7 +121,14 @@ _MAX_PARTS = 24
 # never applies.
 MARGIN = 0.25
 
-_FALLBACK = {"LATIN": "en", "CYRILLIC": "ru", "ARABIC": "ar"}
+# The languages accords reads (issue 11), whether or not their pack is written yet: detection
+# does not change as packs are added. Whether a detected language is read is the pipeline's
+# question (a language without a pack is refused with a note).
+READ = ("ar", "az", "bg", "de", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ka", "ko", "pt",
+        "ru", "tr", "uk", "ur", "zh")
+
+# The language of a script lingua gives no candidate for (a text of digits and a few letters).
+_FALLBACK = {"LATIN": "en", "CYRILLIC": "ru", "ARABIC": "ar", "DEVANAGARI": "hi", "HAN": "zh"}
 
 
 @dataclass(frozen=True)
@@ -156,7 +194,7 @@ def _confidences(script: str, text: str) -> tuple[tuple[str, float], ...]:
     detector = _detector(script, high=len(text) < _SHORT)
     for part in _parts(text):
         for v in detector.compute_language_confidence_values(part):
-            totals[str(v.language.iso_code_639_1.name).lower()] += v.value * len(part)
+            totals[_CODES[v.language.name]] += v.value * len(part)
         weight += len(part)
     ranked = ((code, round(total / weight, 3)) for code, total in totals.most_common()) if weight else ()
     return tuple((code, value) for code, value in ranked if value > 0)
@@ -164,12 +202,14 @@ def _confidences(script: str, text: str) -> tuple[tuple[str, float], ...]:
 
 def identify(text: str, readable: tuple[str, ...] | None = None) -> Detection:
     """The language of `text` with the confidence of each candidate; `readable` (default: the
-    packs shipped) are preferred within `MARGIN` of an unsupported top candidate."""
+    languages accords reads, and any other pack shipped) are preferred within `MARGIN` of an
+    unsupported top candidate."""
     script = dominant_script(text)
     if script is None:
         return Detection(None)
-    if script in _SCRIPT_ONLY:
-        return Detection(_SCRIPT_ONLY[script], ((_SCRIPT_ONLY[script], 1.0),))
+    if len(_WRITERS[script]) == 1:
+        only = _CODES[_WRITERS[script][0]]
+        return Detection(only, ((only, 1.0),))
     candidates = _confidences(script, text)
     if not candidates:
         return Detection(_FALLBACK[script], ((_FALLBACK[script], 0.0),))
@@ -180,7 +220,7 @@ def _preferred(candidates: tuple[tuple[str, float], ...], readable: tuple[str, .
     if readable is None:
         from accords.lang.pack import available
 
-        readable = available()
+        readable = READ + available()
     top, best = candidates[0]
     if top in readable:
         return top
