@@ -171,9 +171,21 @@ def same_name(a: str, b: str) -> bool:
         return False
     if not _close(sa[-1], sb[-1]):
         return False
+    if len(sa[-1]) < 3 and not _same_initial(a, b):
+        return False  # a skeleton of two consonants says little: "Jun-ho" and "Gunawan" are both "gn"
     if len(sa) >= 2 and len(sb) >= 2:
         return _close(sa[0], sb[0]) or sa[0][:1] == sb[0][:1]
     return True
+
+
+def _same_initial(a: str, b: str) -> bool:
+    """The last words begin with the same letter, where both are written in Latin letters (across
+    scripts the skeleton alone compares them)."""
+    la, lb = a.split()[-1:] or [""], b.split()[-1:] or [""]
+    x, y = la[0][:1].casefold(), lb[0][:1].casefold()
+    if not (x.isascii() and y.isascii() and x.isalpha() and y.isalpha()):
+        return True
+    return x == y
 
 
 def _close(x: str, y: str) -> bool:
