@@ -30,7 +30,7 @@ NON_LATIN = {code for code in LANGS if (load(code).script if code in available()
 # A form in a newer language is in that language's script only (a stray Latin label in a Japanese slot,
 # a Cyrillic one in a Portuguese slot would be wrong), and as the press writes it: no "Surname, Given",
 # no "(politician)", no "Category:".
-SCRIPT_RE = {"Hani": r"[\u3400-\u9fff\uf900-\ufaff·・\-—]+", "Jpan": r"[\u3040-\u30ff\u3400-\u9fff・＝=\-]+",
+SCRIPT_RE = {"Hani": r"[\u3400-\u9fff\uf900-\ufaff·・•‧\-—]+", "Jpan": r"[\u3040-\u30ff\u3400-\u9fff・＝=\-]+",
              "Kore": r"[\uac00-\ud7af ·\-]+", "Deva": r"[\u0900-\u097f \-.]+", "Arab": r"[\u0600-\u06ff\u200c \-]+",
              "Cyrl": r"[\u0400-\u04ff \-'’.]+", "Latn": r"[A-Za-z\u00c0-\u024f \-'’.]+"}
 UNSPACED = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # CJK names are one word: 习近平, 岸田文雄, 정세균

@@ -18,7 +18,7 @@ writes it: no name is transliterated or guessed here. Whatever the sources lack 
 
 Usage (nothing is fetched; the git copies are read as they are):
 
-    python tools/leaders_names.py --legislatures DIR@COMMIT --holders DIR [--holders DIR ...]
+    python tools/leaders_names.py --legislatures DIR@COMMIT [...] --holders DIR [--holders DIR ...]
 
 The script rewrites only the `names:` line of each entry (the eleven older languages untouched,
 the ten newer ones replaced by what the sources give) and rewrites leaders_gaps.yaml. Run it again
@@ -115,7 +115,7 @@ def usable(lang: str, label: str) -> bool:
     no page prefix ("Category:") or disambiguation ("(politician)")."""
     if not label or "," in label or ":" in label or "(" in label:
         return False
-    if re.search(r"(ович|евич|івна|ївна|овна|евна)\b", label):
+    if re.search(r"(ович|евич|івна|ївна|овна|евна|ovych|ovich|evich|ivna|ovna|evna)\b", label, re.I):
         return False  # the formal "Surname Given Patronymic", not the press's "Given Surname"
     if not re.search(SCRIPT[lang], label):
         return False
@@ -139,9 +139,16 @@ def forms_for(person: dict, rows: list[dict[str, str]], held: dict[str, list[str
                 if usable(lang, label) and label not in seen:
                     seen.append(label)
         seen += [label for label in held.get(lang, []) if label not in seen]
+        seen = [label for label in seen if not any(is_tail(label, other) for other in seen)]
         if seen:
             out[lang] = seen
     return out
+
+
+def is_tail(label: str, other: str) -> bool:
+    """`label` is the last part of `other` ("真蒂洛尼" of "保罗·真蒂洛尼"): a bare surname, which
+    would name anyone of that name."""
+    return label != other and re.split(r"[\s·・•‧=＝]", other)[-1] == label
 
 
 PLAIN = re.compile(r"^[^\s\[\]{},:#&*!|>'\"%@`-][^\[\]{},:#]*$")
@@ -174,12 +181,16 @@ def write_gaps(gaps: dict[str, list[str]]) -> None:
     (DATA / "leaders_gaps.yaml").write_text(head + body, encoding="utf-8")
 
 
-def main(legislatures: str, holders: list[str]) -> None:
+def main(legislatures: list[str], holders: list[str]) -> None:
     path = DATA / "leaders.yaml"
     text = path.read_text(encoding="utf-8")
     people = yaml.safe_load(text)
-    git_dir, _, commit = legislatures.partition("@")
-    rows, held = source_rows(git_dir, commit or "HEAD"), holders_labels(holders)
+    rows: dict[str, list[dict[str, str]]] = {}
+    for source in legislatures:
+        git_dir, _, commit = source.partition("@")
+        for qid, found in source_rows(git_dir, commit or "HEAD").items():
+            rows.setdefault(qid, []).extend(found)
+    held = holders_labels(holders)
     lines = text.split("\n")
     name_lines = [i for i, line in enumerate(lines) if line.startswith("  names: {")]
     assert len(name_lines) == len(people), "one flow-style names: line per entry expected"
@@ -201,6 +212,7 @@ def main(legislatures: str, holders: list[str]) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--legislatures", required=True, help="everypolitician-data git dir[@commit]")
+    parser.add_argument("--legislatures", action="append", required=True,
+                        help="an everypolitician-data git dir[@commit] (several: labels of all)")
     parser.add_argument("--holders", action="append", default=[], help="every-politician-scrapers git dir")
     main(parser.parse_args().legislatures, parser.parse_args().holders)
