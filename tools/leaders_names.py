@@ -64,7 +64,9 @@ def git(git_dir: str, *args: str) -> str:
 
 def source_rows(git_dir: str, commit: str) -> dict[str, list[dict[str, str]]]:
     """Every row of every legislature's wikidata.csv, by Wikidata id."""
-    listing = git(git_dir, "ls-tree", "-r", "--name-only", commit).split("\n")
+    listing = git(git_dir, "ls-tree", "-r", "--name-only", commit).split()
+    if not listing:  # a wrong path must not empty the file of its forms
+        raise SystemExit(f"{git_dir}@{commit}: no such git directory or commit")
     rows: dict[str, list[dict[str, str]]] = {}
     csv.field_size_limit(1 << 30)
     for path in sorted(p for p in listing if p.endswith("/sources/morph/wikidata.csv")):
@@ -93,8 +95,10 @@ def label_language(git_dir: str, commit: str, folder: str) -> str | None:
 def holder_labels(git_dir: str) -> dict[str, dict[str, list[str]]]:
     """Labels in a newer language from every version of every holders wikidata.csv, by id."""
     out: dict[str, dict[str, list[str]]] = {}
-    paths = {p for p in git(git_dir, "log", "--all", "--format=", "--name-only").split("\n")
-             if p.endswith("wikidata.csv") and "/" in p}
+    logged = git(git_dir, "log", "--all", "--format=", "--name-only").split()
+    if not logged:
+        raise SystemExit(f"{git_dir}: no such git directory")
+    paths = {p for p in logged if p.endswith("wikidata.csv") and "/" in p}
     for path in sorted(paths):
         folder = path.rsplit("/", 1)[0]
         for commit in git(git_dir, "log", "--all", "--format=%H", "--", path).split():
