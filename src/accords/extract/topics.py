@@ -18,7 +18,7 @@ from accords.text.normalize import fold_str
 if TYPE_CHECKING:
     from accords.extract.people import PersonMention
 
-_CLAUSE_END = ".;:!?؟\n"
+_CLAUSE_END = ".;:!?؟।۔\n"  # । and ۔: the Hindi and Urdu full stops
 _SUBJECT_REACH = 60  # characters between an instrument word and its subject cue
 
 
