@@ -298,8 +298,12 @@ class _Reader:
                 h = next(h for h in self.hit_at[j] if h.kind == "party")
                 if not any(c in self.doc.text[h.end : head.start] for c in ",.;:\n"):
                     return str(h.value), (h.start, h.end)
-            joins = self._link(self.doc.tokens[j]) and j > 0 and "portfolio" in self.kinds[j - 1]
-            if not (self.kinds[j] & {"portfolio", "role"} or joins):  # "rabitə və informasiya"
+            tok = self.doc.tokens[j]
+            joins = self._link(tok) and j > 0 and "portfolio" in self.kinds[j - 1]
+            # a possessive link, not "and", between the party and its office: "भारत के विदेश मंत्री"
+            owner = tok.folded in self.links and tok.folded not in self.conjunctions and j > 0 \
+                and "party" in self.kinds[j - 1]
+            if not (self.kinds[j] & {"portfolio", "role"} or joins or owner):  # "rabitə və informasiya"
                 break
         return None, None
 
