@@ -64,6 +64,9 @@ class _Reader:
         self.title_states = [(fold_str(k), [str(s) for s in v])
                              for k, v in pack.get("titles.yaml", "title_states").items()]
         self.prefixes = pack.prefixes
+        # letters' names written with a full stop in a caseless script: initials (एस. के. राव)
+        abbreviations = pack.get("language.yaml", "abbreviations")
+        self.initials = set() if self.cased else {light_fold(str(a)).rstrip(".") for a in abbreviations}
         # case endings a caseless script writes on a name's last word only (ka ზელენსკიმ)
         self.case_endings = () if self.cased else tuple(
             sorted((str(e) for e in pack.get("language.yaml", "name_case_endings")), key=len, reverse=True))
@@ -120,10 +123,11 @@ class _Reader:
         n = 0
         while i + n < len(toks) and n < _MAX_NAME_TOKENS:
             j = i + n
-            if n and not self._joinable(self.gap(j)):
+            if n and not self._joinable(self.gap(j)) and not (self._initial(j - 1) and self.gap(j).strip() == "."):
                 break
             tok = toks[j]
-            if self.blocked(j) and not (n and (self.is_particle(tok) or self._surname_word(j))):
+            if self.blocked(j) and not (n and (self.is_particle(tok) or self._surname_word(j))) \
+                    and not self._initial(j):
                 break
             if self.cased:
                 if not (tok.capitalised or (n and self.is_particle(tok))):
@@ -138,6 +142,13 @@ class _Reader:
         if not self.cased and n > 3:
             n = 3 if not any(self.is_particle(toks[i + k]) for k in range(1, n)) else n
         return n
+
+    def _initial(self, j: int) -> bool:
+        """Token j is an initial of a caseless script ("एस." in "एस. जयशंकर"): a listed letter's
+        name with its full stop, then more of the name; never an office or a rank."""
+        toks = self.doc.tokens
+        return bool(self.initials) and toks[j].light in self.initials and j + 1 < len(toks) \
+            and self.gap(j + 1).strip() == "." and not self.kinds[j] & {"role", "rank", "honorific"}
 
     def _surname_word(self, j: int) -> bool:
         """A capitalised topic word after a given name is a surname ("Rosa Paz", "Ana Seguridad")."""
