@@ -798,7 +798,9 @@ class _Builder:
             for h in self.doc.hits_in(a, b, "city", "landmark"):
                 if self.doc.in_quote(h.start) or self._in_related(h.start):
                     continue
-                if h.kind == "city" and capital_of().get(str(h.value)) and _stands_as_party(self.doc, h):
+                in_dateline = self.dateline[0] <= h.start < self.dateline[1]  # the reporter's city, never a state
+                if h.kind == "city" and capital_of().get(str(h.value)) and _stands_as_party(self.doc, h) \
+                        and not in_dateline:
                     continue
                 return Found(str(h.value), h.start, h.end, f"place-{h.kind}")
         return None
