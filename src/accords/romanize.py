@@ -115,7 +115,7 @@ def _break_clusters(sounds: list[str]) -> str:
 
 # Devanagari (Hindi names): every consonant carries an "a" unless a vowel sign or the virama
 # follows it; Hindi drops that "a" at the end of a word (मोदी Modi, राकेश Rakesh) unless the word
-# ends in a cluster (नरेंद्र Narendra, मिश्र Mishra), and inside a word between a vowel and a
+# ends in a cluster into r, y, v (नरेंद्र Narendra, मिश्र Mishra), and inside a word between a vowel and a
 # consonant that has its own vowel (राजनाथ Rajnath). anyascii writes no such "a" ("Nremdr").
 def _table(letters: str, sounds: str) -> dict[str, str]:
     return dict(zip(letters, sounds.split(), strict=True))
@@ -165,7 +165,8 @@ def _deva_word(word: str) -> str:
         vowel = s[1]
         if vowel == "":
             last = k == len(syl) - 1
-            cluster = k > 0 and syl[k - 1][1] is None
+            # a cluster ending in r, y, v or n keeps it (Narendra, Surya, Krishna); a borrowed one does not (-rs)
+            cluster = k > 0 and syl[k - 1][1] is None and s[0] in ("r", "y", "v", "n")
             nxt_own = k + 1 < len(syl) and syl[k + 1][1] not in ("", None) and syl[k + 1][0]
             prev_own = k > 0 and syl[k - 1][1] not in ("", None)
             vowel = "" if (last and not cluster and len(syl) > 1) or (prev_own and nxt_own and len(s) == 2) else "a"
