@@ -38,6 +38,9 @@ def _parties(text: str, lang: str) -> set[str]:
      "org:qarabag-state-university"),
     ("ka", "გორის მუნიციპალიტეტმა ხელშეკრულება გააფორმა.", "გორის მუნიციპალიტეტმა", "org:gori-municipality"),
     ("ru", "Соглашение подписала компания «Северный ветер».", "Северный ветер", "org:severnyy-veter"),
+    # names stand whole, uninflected, before their organisation word, after a possessive postposition
+    ("ur", "ترکیہ کی نیلی وادی یونیورسٹی نے معاہدہ کیا۔", "نیلی وادی یونیورسٹی", None),
+    ("hi", "जापान की हरित घाटी यूनिवर्सिटी ने समझौता किया।", "हरित घाटी यूनिवर्सिटी", None),
 ])
 def test_an_organisation_is_read_to_the_edges_of_its_name(lang, text, name, slug):
     found = _orgs(text, lang)

@@ -16,7 +16,7 @@ import regex
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-from accords.romanize import hebrew_name, is_hebrew
+from accords.romanize import devanagari_name, hebrew_name, is_devanagari, is_hebrew
 
 # English spellings read otherwise: "chr" is k (Chris, Christopher), "ght" is t (Wright, Knight).
 _DIGRAPHS = (("chr", "kr"), ("ght", "t"), ("dzh", "g"), ("dsh", "g"), ("dj", "g"), ("ce", "se"), ("ci", "si"),
@@ -92,6 +92,8 @@ def latin(name: str) -> str:
         return _arabic_name(name)
     if is_hebrew(name):
         return hebrew_name(name)
+    if is_devanagari(name):
+        return devanagari_name(name)
     out = anyascii(name).replace("`", "").replace("'", "")
     out = re.sub(r"\s+", " ", out).strip()
     return " ".join(w[:1].upper() + w[1:] for w in out.split())

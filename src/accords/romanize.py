@@ -1,4 +1,4 @@
-"""A readable Latin form of a personal name written in Hebrew script.
+"""A readable Latin form of a personal name written in Hebrew script (and, at the end, in Devanagari).
 
 Unpointed Hebrew writes few vowels, so a letter-by-letter transliteration (anyascii) gives a
 consonant skeleton ("Dvd", "Rvdrygv"). Here the vowel letters are read as vowels (ו as o, י as
@@ -11,6 +11,7 @@ he pack's `name_romanizations`. The result is a machine romanisation, and the re
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _GERESH = "'׳`\u2019"
@@ -110,3 +111,64 @@ def _break_clusters(sounds: list[str]) -> str:
     if not any(v in text for v in _VOWELS) and text:
         text = text[:1] + "e" + text[1:]
     return text
+
+
+# Devanagari (Hindi names): every consonant carries an "a" unless a vowel sign or the virama
+# follows it; Hindi drops that "a" at the end of a word (मोदी Modi, राकेश Rakesh) unless the word
+# ends in a cluster into r, y, v (नरेंद्र Narendra, मिश्र Mishra), and inside a word between a vowel and a
+# consonant that has its own vowel (राजनाथ Rajnath). anyascii writes no such "a" ("Nremdr").
+def _table(letters: str, sounds: str) -> dict[str, str]:
+    return dict(zip(letters, sounds.split(), strict=True))
+
+
+_DEVA_CONS = _table("कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसहळ",
+                    "k kh g gh n ch chh j jh n t th d dh n t th d dh n p ph b bh m y r l v sh sh s h l")
+_DEVA_NUKTA = {"क": "q", "ख": "kh", "ग": "gh", "ज": "z", "ड": "r", "ढ": "rh", "फ": "f"}
+_DEVA_VOWELS = _table("अआइईउऊऋएऐओऔ", "a a i i u u ri e ai o au")
+_DEVA_SIGNS = _table("ािीुूृेैोौॅॉ", "a i i u u ri e ai o au e o")
+_VIRAMA, _NASALS, _VISARGA = "\u094d", "\u0902\u0901", "\u0903"
+
+
+def is_devanagari(name: str) -> bool:
+    return any("\u0900" <= c <= "\u097f" for c in name)
+
+
+_DEVA_WORDS = {"सिंह": "Singh"}  # a surname the press writes its own way
+
+
+def devanagari_name(name: str) -> str:
+    """The Latin display form of a Devanagari name: "नरेंद्र मोदी" -> "Narendra Modi"."""
+    words = (_DEVA_WORDS.get(w) or _deva_word(unicodedata.normalize("NFD", w)) for w in name.split())
+    return " ".join(w[:1].upper() + w[1:] for w in words if w)
+
+
+def _deva_word(word: str) -> str:
+    # syllables: [consonant or vowel, its vowel ("" = the inherent a, None = none)]
+    syl: list[list] = []
+    for i, c in enumerate(word):
+        if c in _DEVA_CONS:
+            syl.append([_DEVA_CONS[c], ""])
+        elif c == "\u093c" and syl:  # the nukta: क़ q, ज़ z, फ़ f
+            syl[-1][0] = _DEVA_NUKTA.get(word[i - 1], syl[-1][0])
+        elif c in _DEVA_VOWELS:
+            syl.append(["", _DEVA_VOWELS[c]])
+        elif c in _DEVA_SIGNS and syl:
+            syl[-1][1] = _DEVA_SIGNS[c]
+        elif c == _VIRAMA and syl:
+            syl[-1][1] = None
+        elif c in _NASALS and syl:
+            syl[-1].append("n")
+        elif c == _VISARGA and syl:
+            syl[-1].append("h")
+    out = []
+    for k, s in enumerate(syl):
+        vowel = s[1]
+        if vowel == "":
+            last = k == len(syl) - 1
+            # a cluster ending in r, y, v or n keeps it (Narendra, Surya, Krishna); a borrowed one does not (-rs)
+            cluster = k > 0 and syl[k - 1][1] is None and s[0] in ("r", "y", "v", "n")
+            nxt_own = k + 1 < len(syl) and syl[k + 1][1] not in ("", None) and syl[k + 1][0]
+            prev_own = k > 0 and syl[k - 1][1] not in ("", None)
+            vowel = "" if (last and not cluster and len(syl) > 1) or (prev_own and nxt_own and len(s) == 2) else "a"
+        out.append(s[0] + (vowel or "") + "".join(s[2:]))
+    return "".join(out)

@@ -64,6 +64,11 @@ def _wrapped(*lines: str) -> str:
               "Abkommen beider Staaten über Forschung."),
      ["Die Minister trafen sich in Wien. Unterzeichnet wurde dabei das erste gemeinsame Abkommen beider"
       " Staaten über Forschung."]),
+    # no capitals: a long line left open, then a line that ends the sentence
+    (_wrapped("تقریب میں جامعہ کی جانب سے وائس چانسلر ڈاکٹر حامد نسیم اور مہمان جامعہ کے صدر ڈاکٹر رضا کریمی نے",
+              "دستاویزات پر دستخط کیے۔"),
+     ["تقریب میں جامعہ کی جانب سے وائس چانسلر ڈاکٹر حامد نسیم اور مہمان جامعہ کے صدر ڈاکٹر رضا کریمی نے"
+      " دستاویزات پر دستخط کیے۔"]),
     # a comma at the end of a line
     (_wrapped("Le ministre des Affaires étrangères,", "Jean Dupont, a signé l'accord."),
      ["Le ministre des Affaires étrangères, Jean Dupont, a signé l'accord."]),
@@ -79,6 +84,7 @@ def test_a_line_broken_inside_a_sentence_is_joined(text, joined):
     "Россия и Индия подписали соглашение\n5 декабря 2025, 16:42\nТекст: редакция",
     "Les points clés :\n• la formation ;\n• la recherche.",
     "הסכם נחתם היום\nמאת כתב החדשות",
+    "پاکستان اور ایران کے درمیان تعاون کے معاہدوں پر دستخط کی تقریب\nاشاعت کی تاریخ: 3 اگست\n\nمتن۔",
     "Minister signs a migration agreement with Kenya\npress release 13 September 2024\n\nThe minister signed it today.",
     "Le ministre signe un accord avec le Kenya\npublié le 13 septembre 2024\n\nLe ministre l'a signé aujourd'hui.",
     "Kenya and Ghana sign a migration pact\nby John Smith\nNAIROBI - The ministers signed the pact today.",

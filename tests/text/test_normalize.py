@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accords.text.normalize import INVISIBLE, fold, fold_str
+from accords.text.normalize import INVISIBLE, fold, fold_str, is_word_char, light_fold
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -48,3 +48,15 @@ def test_every_folded_position_maps_into_the_original(text):
         start, end = f.span(j, j + 1)
         assert 0 <= start < end <= len(text)
     assert all(c not in INVISIBLE for c in f.text)
+
+
+def test_devanagari_vowel_signs_are_letters_of_the_word():
+    # the e-sign and anusvara are non-spacing marks, yet के "of" is not the letter क, nor पेरू "Peru" पर "on"
+    assert fold_str("के") != fold_str("क")
+    assert fold_str("पेरू") != fold_str("पर")
+    # a spacing vowel sign (ा, category Mc) does not end a word: समझौता is one word, not समझौत + ा
+    assert is_word_char("ा") and is_word_char("ि")
+    # the nukta is optional in writing and the candrabindu is written as the anusvara
+    assert fold_str("फ़्रांस") == fold_str("फ्रांस")
+    assert fold_str("हाँ") == fold_str("हां")
+    assert light_fold("में") == "में"

@@ -32,3 +32,10 @@ def test_a_sentence_broken_across_lines_by_the_page_is_one_sentence(raw):
     got = sentences(text)
     assert len(got) == 1
     assert text[got[0].start:got[0].end] == raw.replace("\n", " ")
+
+
+def test_danda_and_urdu_full_stop_end_sentences():
+    hi = "भारत और जापान ने समझौते पर हस्ताक्षर किए। दोनों नेता मौजूद थे।"
+    assert [hi[s.start:s.end] for s in sentences(hi)] == ["भारत और जापान ने समझौते पर हस्ताक्षर किए।", "दोनों नेता मौजूद थे।"]
+    ur = "پاکستان اور ترکیہ نے معاہدے پر دستخط کیے۔ تقریب اسلام آباد میں ہوئی۔"
+    assert len(sentences(ur)) == 2

@@ -153,7 +153,9 @@ class _Builder:
             for h in self.r.doc.hits_in(a, b, "city", "landmark"):
                 if self.r.doc.in_quote(h.start) or self.r.in_related(h.start):
                     continue
-                if h.kind == "city" and capital_of().get(str(h.value)) and stands_as_party(self.r.doc, h):
+                in_dateline = self.r.dateline[0] <= h.start < self.r.dateline[1]  # the reporter's city, never a state
+                if h.kind == "city" and capital_of().get(str(h.value)) and stands_as_party(self.r.doc, h) \
+                        and not in_dateline:
                     continue
                 return Found(str(h.value), h.start, h.end, f"place-{h.kind}")
         return None

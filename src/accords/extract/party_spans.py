@@ -158,12 +158,16 @@ def _gap_words(doc: Doc, lo: Hit, hi: Hit, clitics: bool = True) -> list[str]:
 
 
 def _after_locative(doc: Doc, h: Hit) -> bool:
-    """The place follows "in", "at", "في", or carries a locative prefix (بالقدس, בירושלים)."""
+    """The place follows "in", "at", "في", carries a locative prefix (بالقدس, בירושלים), or stands
+    before a locative postposition (नई दिल्ली में, اسلام آباد میں)."""
     words = {fold_str(w) for w in doc.pack.get("places.yaml", "locatives")}
     prefixes = tuple(fold_str(p) for p in doc.pack.get("places.yaml", "locative_prefixes"))
     text = doc.folded.text
     before = text[max(0, h.fstart - 16) : h.fstart]
     if before.split() and before.split()[-1] in words:
+        return True
+    after = text[h.fend : h.fend + 16].split()
+    if after and after[0] in {fold_str(w) for w in doc.pack.get("places.yaml", "locatives_after")}:
         return True
     # the letters between the word boundary and the hit are the word's own prefixes
     i = h.fstart

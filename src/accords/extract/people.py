@@ -66,6 +66,9 @@ class _Reader:
         self.title_states = [(fold_str(k), [str(s) for s in v])
                              for k, v in pack.get("titles.yaml", "title_states").items()]
         self.prefixes = pack.prefixes
+        # letters' names written with a full stop in a caseless script: initials (एस. के. राव)
+        abbreviations = pack.get("language.yaml", "abbreviations")
+        self.initials = set() if self.cased else {light_fold(str(a)).rstrip(".") for a in abbreviations}
         # case endings a caseless script writes on a name's last word only (ka ზელენსკიმ)
         self.case_endings = () if self.cased else tuple(
             sorted((str(e) for e in pack.get("language.yaml", "name_case_endings")), key=len, reverse=True))
@@ -122,10 +125,11 @@ class _Reader:
         n = 0
         while i + n < len(toks) and n < _MAX_NAME_TOKENS:
             j = i + n
-            if n and not self._joinable(self.gap(j)):
+            if n and not self._joinable(self.gap(j)) and not (self._initial(j - 1) and self.gap(j).strip() == "."):
                 break
             tok = toks[j]
-            if self.blocked(j) and not (n and (self.is_particle(tok) or self._surname_word(j))):
+            if self.blocked(j) and not (n and (self.is_particle(tok) or self._surname_word(j))) \
+                    and not self._initial(j):
                 break
             if self.cased:
                 if not (tok.capitalised or (n and self.is_particle(tok))):
@@ -140,6 +144,13 @@ class _Reader:
         if not self.cased and n > 3:
             n = 3 if not any(self.is_particle(toks[i + k]) for k in range(1, n)) else n
         return n
+
+    def _initial(self, j: int) -> bool:
+        """Token j is an initial of a caseless script ("एस." in "एस. जयशंकर"): a listed letter's
+        name with its full stop, then more of the name; never an office or a rank."""
+        toks = self.doc.tokens
+        return bool(self.initials) and toks[j].light in self.initials and j + 1 < len(toks) \
+            and self.gap(j + 1).strip() == "." and not self.kinds[j] & {"role", "rank", "honorific"}
 
     def _surname_word(self, j: int) -> bool:
         """A capitalised topic word after a given name is a surname ("Rosa Paz", "Ana Seguridad")."""
@@ -300,8 +311,12 @@ class _Reader:
                 h = next(h for h in self.hit_at[j] if h.kind == "party")
                 if not any(c in self.doc.text[h.end : head.start] for c in ",.;:\n"):
                     return str(h.value), (h.start, h.end)
-            joins = self._link(self.doc.tokens[j]) and j > 0 and "portfolio" in self.kinds[j - 1]
-            if not (self.kinds[j] & {"portfolio", "role"} or joins):  # "rabitə və informasiya"
+            tok = self.doc.tokens[j]
+            joins = self._link(tok) and j > 0 and "portfolio" in self.kinds[j - 1]
+            # a possessive link, not "and", between the party and its office: "भारत के विदेश मंत्री"
+            owner = tok.folded in self.links and tok.folded not in self.conjunctions and j > 0 \
+                and "party" in self.kinds[j - 1]
+            if not (self.kinds[j] & {"portfolio", "role"} or joins or owner):  # "rabitə və informasiya"
                 break
         return None, None
 

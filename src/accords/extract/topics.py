@@ -18,7 +18,7 @@ from accords.text.normalize import fold_str
 if TYPE_CHECKING:
     from accords.extract.people import PersonMention
 
-_CLAUSE_END = ".;:!?؟\n"
+_CLAUSE_END = ".;:!?؟।۔\n"  # । and ۔: the Hindi and Urdu full stops
 # The rule of a domain read from the signing's sentences when no subject is stated: shown in the
 # record, but too loose to tell two signings apart when merging (service.mention_views).
 SENTENCE_DOMAIN = "domain-in-sentence"

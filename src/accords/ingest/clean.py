@@ -167,7 +167,7 @@ def _date_in_url(date: str, url: str) -> bool:
 # -- lines broken in the middle of a sentence -------------------------------------------------
 
 # What ends a sentence or a heading at the end of a line, before closing quotes and brackets.
-_END = ".!?؟…。:;：；"
+_END = ".!?؟…。:;：；।۔"  # । and ۔: the Hindi and Urdu full stops
 _CLOSERS = "\"'”’»)]）」』"
 _HEADLINE_MAX = 160  # a linked headline after "Read also" is a short line with no full stop
 _SHORT = 60  # a line shorter than this that closes its block with no full stop is a heading or a byline
@@ -182,6 +182,12 @@ _LIST_ITEM = regex.compile(r"^\s*(?:[•·▪●◦*–—-]|\d{1,2}[.)]\s|\p{N}
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip().rstrip(_CLOSERS)
     return not s or s[-1] in _END
+
+
+def _caseless(line: str) -> bool:
+    """The line's first letter has no case (Arabic, Hebrew, Devanagari script)."""
+    first = next((c for c in line.strip() if c.isalpha()), "")
+    return bool(first) and not first.isupper() and not first.islower()
 
 
 def _opens_bracket(line: str) -> bool:
@@ -208,6 +214,8 @@ def _continues(line: str, nxt: str, width: int | None, after: str = "") -> bool:
         return False
     if n[0].islower() and not n[0].isdigit():
         return True  # "... в присутствии Путина и Моди\nстороны обменялись ..."
+    if _caseless(s) and _caseless(n) and len(s) >= _SHORT and _ends_sentence(n) and n[-1:] not in ":;":
+        return True  # no capitals to tell a new sentence: a long open line, then the rest of a sentence
     if s[-1] in ",،" or _opens_bracket(s):
         return True
     if n[0].isalpha() and _PROSE.search(s):

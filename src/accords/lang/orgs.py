@@ -268,8 +268,11 @@ def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Cont
     """The words after an organisation word (جامعة القاسمية, אוניברסיטת חיפה), up to a function
     word, a punctuation mark, a title, a verb or the next name; a demonym ends the name
     (جامعة ماكيريري الأوغندية). In a genitive-first language, the one word before it, and the
-    organisation terms before that (გორის მუნიციპალიტეტი)."""
-    step, limit = (-1, 1) if w.before else (1, _MAX_AFTER)
+    organisation terms before that (გორის მუნიციპალიტეტი); where names take no case ending and
+    stand whole before the word (hi, ur: पीयूष विश्वविद्यालय, پیام نور یونیورسٹی), up to as many words
+    as after one."""
+    before = 1 if w.pack.get("language.yaml", "name_case_endings") else _MAX_AFTER
+    step, limit = (-1, before) if w.before else (1, _MAX_AFTER)
     j, taken = i, 0
     definite_head = any(toks[i].folded.startswith(a) for a in w.articles)
     while taken < limit:

@@ -56,7 +56,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     "quote_patterns.yaml": {"verbs": "list", "marks": "list", "complementizers": "list", "statement_nouns": "list"},
     "cooperation_areas.yaml": {"areas": "table", "domains": "table", "subject_cues": "list", "content_cues": "list",
                                "subject_breaks": "list", "coverage_cues": "list"},
-    "places.yaml": {"cities": "table", "landmarks": "table", "locatives": "list", "locative_prefixes": "list"},
+    "places.yaml": {"cities": "table", "landmarks": "table", "locatives": "list", "locative_prefixes": "list",
+                    "locatives_after": "list"},
     "examples.yaml": {"examples": "examples"},
 }
 

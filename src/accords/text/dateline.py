@@ -13,9 +13,14 @@ HEAD_LINES = 8
 # "BAKU, March 5 (Reuters) - ...", "Москва, 18 октября. –", "باكو، 5 مارس (أ ف ب) -": a place of one
 # to three words, a comma, a date with figures, an optional agency in brackets, a dash or a colon
 # ("Guwahati, August 3:").
+# Hindi and Urdu papers end it with the agency in brackets and no dash ("नई दिल्ली, 5 दिसंबर (भाषा)
+# भारत ने ...", "اسلام آباد (این این آئی) پاکستان ..."), or with the danda after the place ("नई दिल्ली। ...").
+_DATE = r"[^\n()\-–—,،:]{0,24}?\d(?:[^\n()\-–—:]|:(?=\d)){0,24}?"
 _INLINE_DATELINE = regex.compile(
-    r"^\s*\p{L}[\p{L}\p{M}.'’\-]*(?:\s+\p{L}[\p{L}\p{M}.'’\-]*){0,2}\s*[,،]\s*"
-    r"(?P<date>[^\n()\-–—,،:]{0,24}?\d(?:[^\n()\-–—:]|:(?=\d)){0,24}?)\.?\s*(?:\([^)\n]{2,30}\)\s*)?(?:[-–—]+|:)\s")
+    r"^\s*\p{L}[\p{L}\p{M}.'’\-]*(?:\s+\p{L}[\p{L}\p{M}.'’\-]*){0,2}(?:"
+    rf"\s*[,،]\s*(?P<date>{_DATE})\.?\s*(?:\([^)\n]{{2,30}}\)\s*)?(?:[-–—]+|:)\s"
+    rf"|(?:\s*[,،]\s*{_DATE})?\s*\([^)\n]{{2,30}}\)\s+(?=\p{{L}})"
+    r"|\s*।\s)")
 
 
 # "Luanda — Les gouvernements...", "ASUNCIÓN (AP) — Tras...", "باكو - ...": a place of one to three

@@ -60,6 +60,18 @@ def _unspaced_letter(ch: str) -> bool:
         or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F
 
 
+# Devanagari vowel signs, the anusvara and the virama are letters of the word, not accents:
+# dropping them would make के "of" the letter क, में "in" म, and पेरू "Peru" पर "on". Only the
+# nukta (फ़ / फ) is optional in writing, and the candrabindu is written as the anusvara (हाँ / हां).
+_DEVANAGARI = ("\u0900", "\u097f")
+_NUKTA = "\u093c"
+_FOLD["\u0901"] = "\u0902"
+
+
+def _is_indic_sign(ch: str) -> bool:
+    return _DEVANAGARI[0] <= ch <= _DEVANAGARI[1] and ch != _NUKTA
+
+
 @lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     """The folded form of one character: '' when it is dropped, one or more characters otherwise."""
@@ -70,11 +82,11 @@ def fold_char(ch: str) -> str:
     if _unspaced_letter(ch):
         return unicodedata.normalize("NFKC", ch)
     cat = unicodedata.category(ch)
-    if cat == "Mn":  # Arabic harakat, Hebrew niqqud and cantillation, combining accents
+    if cat == "Mn" and not _is_indic_sign(ch):  # Arabic harakat, Hebrew niqqud, combining accents
         return ""
     out = []
     for c in unicodedata.normalize("NFKD", ch):
-        if unicodedata.category(c) == "Mn":
+        if unicodedata.category(c) == "Mn" and not _is_indic_sign(c):
             continue
         c = _FOLD.get(c, c)
         out.append(c)
@@ -125,8 +137,9 @@ def fold_str(text: str) -> str:
 
 
 def is_word_char(ch: str) -> bool:
-    """A letter or digit in any script (what a word boundary must not cut through)."""
-    return ch.isalnum()
+    """A letter or digit in any script (what a word boundary must not cut through), or a spacing
+    vowel sign (Devanagari ा ि ी ो: category Mc, not alphanumeric to Python) inside a word."""
+    return ch.isalnum() or unicodedata.category(ch) == "Mc"
 
 
 _MARKS = None
@@ -139,5 +152,6 @@ def light_fold(text: str) -> str:
     if _MARKS is None:
         import regex
 
-        _MARKS = regex.compile("[\\p{Mn}" + "".join(INVISIBLE) + "]")
+        # non-spacing marks but Devanagari's signs (fold_char keeps them too), and the nukta
+        _MARKS = regex.compile("(?V1)[[\\p{Mn}--[\\u0900-\\u097f]]\\u093c" + "".join(INVISIBLE) + "]")
     return _MARKS.sub("", text).casefold()

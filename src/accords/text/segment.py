@@ -2,7 +2,7 @@
 
 A regex splitter rather than spaCy's: spaCy's blank pipelines cost ~300 MB and do not know
 the abbreviations of news text in our languages ("Brig. Gen. (Res.)", "M.", "г."), which a
-language pack lists. Sentences end at . ! ? ؟ … followed by space, unless the word before the
+language pack lists. Sentences end at . ! ? ؟ … । ۔ followed by space, unless the word before the
 stop is a known abbreviation or a single capital letter (an initial); 。！？ end one with or
 without a space after.
 """
@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import regex
 
 _PARA = regex.compile(r"[^\n]+")
-# Chinese and Japanese end a sentence with 。！？ and start the next one without a space.
-_STOP = regex.compile(r"[.!?؟…。]+[\"'”»)\]]*(?=\s)|[。！？]+[」』”）]*")
+# Chinese and Japanese end a sentence with 。！？ and start the next one without a space;
+# । ॥: the Devanagari danda; ۔: the Urdu full stop.
+_STOP = regex.compile(r"[.!?؟…。।॥۔]+[\"'”»)\]]*(?=\s)|[。！？]+[」』”）]*")
 _WORD_BEFORE = regex.compile(r"(\w+)\.?$")
 
 

@@ -1,0 +1,1 @@
+"""Hindi language pack (Devanagari): data only, in the YAML files beside this one."""
