@@ -31,8 +31,9 @@ from accords.names import base_form, org_slug
 from accords.text.matcher import Hit
 from accords.text.normalize import Folded, fold, fold_str
 
-# A French or Italian elision (l'Université, d'Abidjan) is its own token, as in extract/annotate.
-_WORD = regex.compile(r"\b[dljDLJ]['’](?=\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-‐&.][\p{L}\p{M}\p{N}]+)*\.?")
+# A French or Italian elision (l'Université, d'Abidjan, dell'Università) is its own token, as in extract/annotate.
+_WORD = regex.compile(r"\b(?:[dljDLJ]|[dDnNsS]ell|[aA]ll|[dD]all|[sS]ull|[cC]oll)['’](?=\p{L})"
+                      r"|[\p{L}\p{M}\p{N}]+(?:['’\-‐&.][\p{L}\p{M}\p{N}]+)*\.?")
 _ACRONYM = regex.compile(r"\s*\((\p{Lu}[\p{Lu}\p{N}\-&]{1,11})\)")
 _PUNCT = regex.compile(r"[.,;:!?؟،؛()\"«»“”\n]")
 _MAX_AFTER = 3  # words an uncased name takes after its organisation word
@@ -252,6 +253,8 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
             hi = j
             continue
         break
+    if hi == lo == i and not _capital(toks[i]) and not w.before:
+        hi = _name_after_describers(w, toks, i, joined, name_word, ctx)
     while lo < hi and toks[lo].folded in w.connectors:
         lo += 1  # "The University of X": the article is not the name's
     while hi > lo and toks[hi].folded in w.connectors:
@@ -261,6 +264,22 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
     if ctx is not None and lo == i and not _capital(toks[i]) and hi - i >= 2 and ctx.role_before(toks[i].start):
         return None  # "el decano de la facultad Abel Ortiz Rivas": the dean's name, after a common noun
     return lo, hi
+
+
+def _name_after_describers(w: _Words, toks: Sequence[_Tok], i: int, joined: Callable[[int, int], bool],
+                           name_word: Callable[..., bool], ctx: _Context | None) -> int:
+    """Where adjectives follow the noun ("la compagnia nazionale X", "la empresa argelina X"), the
+    name after a small-letter organisation word and up to two describing words: organisation
+    terms (nazionale) or demonyms (the company's country). The last token of the name, or i."""
+    j = i + 1
+    while j < len(toks) and j - i <= 2 and joined(j - 1, j) and not _capital(toks[j]) \
+            and (toks[j].folded in w.terms or (ctx is not None and ctx.state_in(toks[j]))):
+        j += 1
+    if j == i + 1 or j >= len(toks) or not joined(j - 1, j) or not name_word(toks[j], left=False):
+        return i
+    while j + 1 < len(toks) and joined(j, j + 1) and name_word(toks[j + 1], left=False):
+        j += 1
+    return j
 
 
 def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -> tuple[int, int] | None:
@@ -359,7 +378,8 @@ def _slug_words(w: _Words, toks: Sequence[_Tok], lo: int, hi: int, ctx: _Context
     while not w.pack.cased and hi > lo and ctx.state_in(toks[hi]) and not w.head(toks[hi]):
         hi -= 1
     if w.keep:  # as written, less a small-letter describing word ("the company Westinghouse")
-        own = [t for t in toks[lo : hi + 1] if _capital(t) or w.head(t) not in _DESCRIPTORS]
+        own = [t for t in toks[lo : hi + 1] if _capital(t) or t.folded in w.connectors
+               or (w.head(t) or "") not in _DESCRIPTORS and not (t.folded in w.terms or ctx.state_in(t))]
         return [t.text for t in (own or toks[lo : hi + 1])]
     kept = [t for t in toks[lo : hi + 1] if t.folded not in w.connectors]
     # a genitive-first name's own word is a genitive (გორის მუნიციპალიტეტი): its base form, so
@@ -541,6 +561,8 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
     places = [p for p in (_place_after(w, toks, hi, text, ctx), _place_before(w, toks, lo, ctx)) if p]
     if lo == i:
         places += _demonym_before(toks, i, text, ctx)
+        # "la compagnia algerina X": the demonym after the organisation word says where it is
+        places += [h for x in toks[i + 1 : hi] if not _capital(x) and (h := ctx.state_in(x)) is not None]
     start = _name_start(w, toks[lo])
     return OrgName(start, name_end, text[start:name_end], slug, tuple(places), described)
 
