@@ -16,6 +16,9 @@ EN_BODY = ("Serbia and Romania signed a joint declaration on strategic partnersh
 
 IT_TEXT = ("Il ministro degli esteri italiano e il suo omologo albanese hanno firmato oggi a Roma un "
            "accordo di cooperazione nel settore dell'energia e dei trasporti.")
+# Dutch: a language lingua tells apart that no pack reads (Italian is read since issue 11).
+NL_TEXT = ("De Nederlandse minister van Buitenlandse Zaken en zijn Belgische ambtgenoot hebben vandaag "
+           "in Den Haag een overeenkomst over samenwerking op het gebied van energie ondertekend.")
 
 
 def test_english_article_with_a_romanian_opening_is_english():
@@ -58,14 +61,14 @@ def test_a_long_text_is_judged_on_parts_from_beginning_to_end():
 
 
 def test_unsupported_language_note_names_the_file_and_the_language():
-    done = process(RawInput("feeds/2025/albania.txt", IT_TEXT, "text/plain", "0" * 64))
+    done = process(RawInput("feeds/2025/den-haag.txt", NL_TEXT, "text/plain", "0" * 64))
     assert not done.events and done.note is not None
-    assert done.note.startswith("feeds/2025/albania.txt: language Italian (it, confidence ")
+    assert done.note.startswith("feeds/2025/den-haag.txt: language Dutch (nl, confidence ")
     assert done.note.endswith("is not supported yet")
-    assert done.candidates[0][0] == "it" and done.source.lang == "it"
+    assert done.candidates[0][0] == "nl" and done.source.lang == "nl"
 
 
 def test_language_given_by_the_feed_is_named_as_given():
-    done = process(RawInput("feed.jsonl#3", IT_TEXT, "text/plain", "0" * 64, "utf-8", {"lang": "it"}))
-    assert done.note == "feed.jsonl#3: language Italian (it, given by the feed) is not supported yet"
+    done = process(RawInput("feed.jsonl#3", NL_TEXT, "text/plain", "0" * 64, "utf-8", {"lang": "nl"}))
+    assert done.note == "feed.jsonl#3: language Dutch (nl, given by the feed) is not supported yet"
     assert done.candidates == ()
