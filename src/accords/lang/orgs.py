@@ -443,6 +443,7 @@ def find_orgs(text: str, pack: LangPack, hits: Sequence[Hit], folded: Folded | N
             last_end = max([found.end] + [p.end for p in found.places])
     if pack.cased:
         out += [o for o in _acronym_orgs(w, text, ctx) if not any(x.start < o.end and o.start < x.end for x in out)]
+        out += [o for o in _demonym_named(w, text, ctx) if not any(x.start < o.end and o.start < x.end for x in out)]
     return _shortest_slugs(sorted(out, key=lambda o: o.start))
 
 
@@ -470,6 +471,38 @@ def _acronym_orgs(w: _Words, text: str, ctx: _Context) -> list[OrgName]:
             continue
         start = _name_start(w, toks[lo])
         out.append(OrgName(start, m.end(), text[start : m.end()], org_slug(_slug_words(w, toks, lo, hi, ctx))))
+    return out
+
+
+def _demonym_named(w: _Words, text: str, ctx: _Context) -> list[OrgName]:
+    """A company named by its country's adjective alone, as the Romance press does ("l'algerina
+    X", "a francesa X", "la alemana X": the company, feminine, understood): an article (an elision
+    or a short stop word), a small-letter demonym not in the masculine -o, then a capitalised name
+    that is no state, known person, title or organisation word. The demonym says where it is."""
+    out: list[OrgName] = []
+    if not ctx.states:
+        return out
+    articles = {f for f in (fold_str(s) for s in w.pack.get("language.yaml", "stop_words")) if len(f) <= 3}
+    for h in ctx.states:
+        if not text[h.start : h.start + 1].islower():
+            continue
+        toks = _tokens(text, max(0, h.start - 20), min(len(text), h.end + 80))
+        k = next((n for n, x in enumerate(toks) if x.start <= h.start < x.end), None)
+        if k is None or k == 0 or k + 1 >= len(toks) or toks[k].start != h.start or toks[k].end - h.end > 3:
+            continue
+        art = toks[k - 1]
+        if not (art.text.endswith(("'", "’")) or art.folded in articles) or toks[k].folded.endswith(("o", "os")):
+            continue  # a masculine demonym ("il russo X", "o chileno X") names a person, the company is feminine
+        hi = k
+        while hi + 1 < len(toks) and text[toks[hi].end : toks[hi + 1].start] == " " and _capital(toks[hi + 1]) \
+                and not (ctx.state_in(toks[hi + 1]) or ctx.stops_at(toks[hi + 1]) or w.head(toks[hi + 1])
+                         or toks[hi + 1].folded in w.stops or ctx.in_known(toks[hi + 1].start)):
+            hi += 1
+        if hi == k:
+            continue
+        name = toks[k + 1 : hi + 1]
+        out.append(OrgName(name[0].start, name[-1].end, text[name[0].start : name[-1].end],
+                           org_slug([x.text for x in name]), (h,)))
     return out
 
 
@@ -576,3 +609,4 @@ def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
         out.extend(Hit("not_party", None, p.start, p.end, p.fstart, p.fend, p.phrase) for p in o.places
                    if p.kind == "party")
     return out
+
