@@ -181,14 +181,14 @@ def test_sources_tells_what_became_of_each_input(tmp_path, seed_files):
     db = str(tmp_path / "s.db")
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    italian = tmp_path / "it.txt"
-    italian.write_text("Il ministro ha visitato la città e ha parlato con i giornalisti della situazione.", "utf-8")
+    dutch = tmp_path / "nl.txt"  # a language no pack reads
+    dutch.write_text("De minister heeft de stad bezocht en met de journalisten over de situatie gesproken.", "utf-8")
     calm = tmp_path / "calm.txt"
     calm.write_text("The weather in Baku was sunny and warm on Tuesday, forecasters said.", encoding="utf-8")
-    run("ingest", str(bad), str(italian), str(calm), *map(str, seed_files), "--db", db)
+    run("ingest", str(bad), str(dutch), str(calm), *map(str, seed_files), "--db", db)
     rows = [json.loads(x) for x in run("sources", "--db", db, "--json").stdout.splitlines()]
     states = {Path(r["origin"]).name: r["state"] for r in rows}
-    assert states == {"bad.json": "refused", "it.txt": "unsupported", "calm.txt": "no-signing",
+    assert states == {"bad.json": "refused", "nl.txt": "unsupported", "calm.txt": "no-signing",
                       seed_files[0].name: "stored", seed_files[1].name: "stored"}
     refused = run("sources", "--db", db, "--state", "refused").stdout.splitlines()
     assert len(refused) == 2 and "bad.json" in refused[1] and "E104" in refused[1]

@@ -173,3 +173,30 @@ def test_a_company_country_is_no_party(lang, text, parties):
     """The state that says where a company is ("the French company X", "Fransız X şirketi") is no
     party beside it, and a name after a small-letter descriptor ends at "and" ("and the French ...")."""
     assert _parties(text, lang) == parties
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("it", "Ad Astana la compagnia kazaka Kazmunay e la compagnia francese Orano hanno firmato un accordo.",
+     {"org:kazmunay", "org:orano"}),
+    ("es", "En Astaná la empresa kazaja Kazmunay y la empresa francesa Orano firmaron un acuerdo.",
+     {"org:kazmunay", "org:orano"}),
+    ("pt", "Em Astana, a empresa cazaque Kazmunay e a empresa francesa Orano assinaram um acordo.",
+     {"org:kazmunay", "org:orano"}),
+    ("it", "L'accordo è stato firmato con la compagnia nazionale Orano.", {"org:orano"}),
+])
+def test_adjectives_after_a_small_letter_descriptor(lang, text, parties):
+    """Where adjectives follow the noun (la compagnia francese X, la empresa nacional X), the name
+    comes after the descriptor and its describing words; the demonym is where the company is."""
+    assert _parties(text, lang) == parties
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("it", "L'italiana Maresol e l'algerina Petrosud hanno firmato un contratto.", {"org:maresol", "org:petrosud"}),
+    ("pt", "A portuguesa Marelusa e a angolana Petrosul assinaram um contrato.", {"org:marelusa", "org:petrosul"}),
+    ("es", "La española Marisol y la argelina Petrosud firmaron un contrato.", {"org:marisol", "org:petrosud"}),
+    ("it", "Il ministro italiano Marco Rossi e il russo Ivanov hanno firmato un accordo.", {"IT", "RU"}),
+])
+def test_a_company_named_by_its_country_adjective(lang, text, parties):
+    """"L'algerina X", "a angolana X": the company is understood and its country says where it is;
+    a masculine demonym ("il russo X") names a person, whose state is a party."""
+    assert _parties(text, lang) == parties

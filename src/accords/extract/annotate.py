@@ -35,11 +35,12 @@ LAYERS: dict[str, str] = {
 
 # A token: initials ("J.D.", "J."), or a run of letters, marks and digits, with inner ' - or the
 # Hebrew geresh/gershayim (ארה"ב, ג'ון) and the zero-width non-joiner of Persian (حسین‌زاده) kept
-# inside. A French or Italian elision (d'Anne, l'accord) is its own token, so the name after it
-# keeps its capital.
+# inside. A French or Italian elision (d'Anne, l'accord, dell'Università, all'Italia) is its own token,
+# so the name after it keeps its capital.
 _TOKEN = regex.compile(
     r"(?:\p{Lu}\.){1,3}(?!\p{L})"
     r"|\b[dljmnstcDLJMNSTC]['’](?=\p{L})|\b[qQ]u['’](?=\p{L})"
+    r"|\b(?:[dDnNsS]ell|[aA]ll|[dD]all|[sS]ull|[cC]oll|[uU]n|[qQ]uest|[qQ]uell)['’](?=\p{L})"
     r"|[\p{L}\p{M}\p{N}]+(?:(?:['’\-‐\u200c]|(?<=\p{Hebrew})[\"״׳](?=\p{Hebrew}))[\p{L}\p{M}\p{N}]+)*")
 
 

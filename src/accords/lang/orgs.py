@@ -32,8 +32,9 @@ from accords.names import base_form, org_slug
 from accords.text.matcher import Hit
 from accords.text.normalize import Folded, fold, fold_str
 
-# A French or Italian elision (l'Université, d'Abidjan) is its own token, as in extract/annotate.
-_WORD = regex.compile(r"\b[dljDLJ]['’](?=\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-‐&.][\p{L}\p{M}\p{N}]+)*\.?")
+# A French or Italian elision (l'Université, d'Abidjan, dell'Università) is its own token, as in extract/annotate.
+_WORD = regex.compile(r"\b(?:[dljDLJ]|[dDnNsS]ell|[aA]ll|[dD]all|[sS]ull|[cC]oll)['’](?=\p{L})"
+                      r"|[\p{L}\p{M}\p{N}]+(?:['’\-‐&.][\p{L}\p{M}\p{N}]+)*\.?")
 _ACRONYM = regex.compile(r"\s*\((\p{Lu}[\p{Lu}\p{N}\-&]{1,11})\)")
 _PUNCT = regex.compile(r"[.,;:!?؟،؛()\"«»“”\n]")
 _MAX_AFTER = 3  # words an uncased name takes after its organisation word
@@ -253,6 +254,8 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
             hi = j
             continue
         break
+    if hi == lo == i and not _capital(toks[i]) and not w.before:
+        hi = _name_after_describers(w, toks, i, joined, name_word, ctx)
     while lo < hi and toks[lo].folded in w.connectors:
         lo += 1  # "The University of X": the article is not the name's
     while hi > lo and toks[hi].folded in w.connectors:
@@ -262,6 +265,22 @@ def _cased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str,
     if ctx is not None and lo == i and not _capital(toks[i]) and hi - i >= 2 and ctx.role_before(toks[i].start):
         return None  # "el decano de la facultad Abel Ortiz Rivas": the dean's name, after a common noun
     return lo, hi
+
+
+def _name_after_describers(w: _Words, toks: Sequence[_Tok], i: int, joined: Callable[[int, int], bool],
+                           name_word: Callable[..., bool], ctx: _Context | None) -> int:
+    """Where adjectives follow the noun ("la compagnia nazionale X", "la empresa argelina X"), the
+    name after a small-letter organisation word and up to two describing words: organisation
+    terms (nazionale) or demonyms (the company's country). The last token of the name, or i."""
+    j = i + 1
+    while j < len(toks) and j - i <= 2 and joined(j - 1, j) and not _capital(toks[j]) \
+            and (toks[j].folded in w.terms or (ctx is not None and ctx.state_in(toks[j]))):
+        j += 1
+    if j == i + 1 or j >= len(toks) or not joined(j - 1, j) or not name_word(toks[j], left=False):
+        return i
+    while j + 1 < len(toks) and joined(j, j + 1) and name_word(toks[j + 1], left=False):
+        j += 1
+    return j
 
 
 def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -> tuple[int, int] | None:
@@ -363,7 +382,8 @@ def _slug_words(w: _Words, toks: Sequence[_Tok], lo: int, hi: int, ctx: _Context
     while not w.pack.cased and hi > lo and ctx.state_in(toks[hi]) and not w.head(toks[hi]):
         hi -= 1
     if w.keep:  # as written, less a small-letter describing word ("the company Westinghouse")
-        own = [t for t in toks[lo : hi + 1] if _capital(t) or w.head(t) not in _DESCRIPTORS]
+        own = [t for t in toks[lo : hi + 1] if _capital(t) or t.folded in w.connectors
+               or (w.head(t) or "") not in _DESCRIPTORS and not (t.folded in w.terms or ctx.state_in(t))]
         return [t.text for t in (own or toks[lo : hi + 1])]
     kept = [t for t in toks[lo : hi + 1] if t.folded not in w.connectors]
     # a genitive-first name's own word is a genitive (გორის მუნიციპალიტეტი): its base form, so
@@ -427,6 +447,7 @@ def find_orgs(text: str, pack: LangPack, hits: Sequence[Hit], folded: Folded | N
             last_end = max([found.end] + [p.end for p in found.places])
     if pack.cased:
         out += [o for o in _acronym_orgs(w, text, ctx) if not any(x.start < o.end and o.start < x.end for x in out)]
+        out += [o for o in _demonym_named(w, text, ctx) if not any(x.start < o.end and o.start < x.end for x in out)]
     return _shortest_slugs(sorted(out, key=lambda o: o.start))
 
 
@@ -454,6 +475,38 @@ def _acronym_orgs(w: _Words, text: str, ctx: _Context) -> list[OrgName]:
             continue
         start = _name_start(w, toks[lo])
         out.append(OrgName(start, m.end(), text[start : m.end()], org_slug(_slug_words(w, toks, lo, hi, ctx))))
+    return out
+
+
+def _demonym_named(w: _Words, text: str, ctx: _Context) -> list[OrgName]:
+    """A company named by its country's adjective alone, as the Romance press does ("l'algerina
+    X", "a francesa X", "la alemana X": the company, feminine, understood): an article (an elision
+    or a short stop word), a small-letter demonym not in the masculine -o, then a capitalised name
+    that is no state, known person, title or organisation word. The demonym says where it is."""
+    out: list[OrgName] = []
+    if not ctx.states or w.pack.script != "Latn":
+        return out  # a Cyrillic preposition before a place's adjective ("в італійській Апулії") is no article
+    articles = {f for f in (fold_str(s) for s in w.pack.get("language.yaml", "stop_words")) if len(f) <= 3}
+    for h in ctx.states:
+        if not text[h.start : h.start + 1].islower():
+            continue
+        toks = _tokens(text, max(0, h.start - 20), min(len(text), h.end + 80))
+        k = next((n for n, x in enumerate(toks) if x.start <= h.start < x.end), None)
+        if k is None or k == 0 or k + 1 >= len(toks) or toks[k].start != h.start or toks[k].end - h.end > 3:
+            continue
+        art = toks[k - 1]
+        if not (art.text.endswith(("'", "’")) or art.folded in articles) or toks[k].folded.endswith(("o", "os")):
+            continue  # a masculine demonym ("il russo X", "o chileno X") names a person, the company is feminine
+        hi = k
+        while hi + 1 < len(toks) and text[toks[hi].end : toks[hi + 1].start] == " " and _capital(toks[hi + 1]) \
+                and not (ctx.state_in(toks[hi + 1]) or ctx.stops_at(toks[hi + 1]) or w.head(toks[hi + 1])
+                         or toks[hi + 1].folded in w.stops or ctx.in_known(toks[hi + 1].start)):
+            hi += 1
+        if hi == k:
+            continue
+        name = toks[k + 1 : hi + 1]
+        out.append(OrgName(name[0].start, name[-1].end, text[name[0].start : name[-1].end],
+                           org_slug([x.text for x in name]), (h,)))
     return out
 
 
@@ -545,6 +598,8 @@ def _org_at(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Context) -
     places = [p for p in (_place_after(w, toks, hi, text, ctx), _place_before(w, toks, lo, ctx)) if p]
     if lo == i:
         places += _demonym_before(toks, i, text, ctx)
+        # "la compagnia algerina X": the demonym after the organisation word says where it is
+        places += [h for x in toks[i + 1 : hi] if not _capital(x) and (h := ctx.state_in(x)) is not None]
     start = _name_start(w, toks[lo])
     return OrgName(start, name_end, text[start:name_end], slug, tuple(places), described)
 
@@ -589,3 +644,4 @@ def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
     hidden = {(h.start, h.end) for h in out if h.kind == "not_party"}
     parties = [h for h in [*hits, *out] if h.kind == "party" and (h.start, h.end) not in hidden]
     return out + foreign_names(folded, pack, parties)
+

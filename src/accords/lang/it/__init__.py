@@ -1,0 +1,1 @@
+"""Italian language pack: data only, in the YAML files beside this one."""

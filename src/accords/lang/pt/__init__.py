@@ -1,0 +1,1 @@
+"""Portuguese language pack (European and Brazilian usage): data only, in the YAML files beside this one."""
