@@ -200,3 +200,14 @@ def test_a_company_named_by_its_country_adjective(lang, text, parties):
     """"L'algerina X", "a angolana X": the company is understood and its country says where it is;
     a masculine demonym ("il russo X") names a person, whose state is a party."""
     assert _parties(text, lang) == parties
+
+
+def test_a_company_named_only_as_what_its_chief_executive_heads():
+    def found(text, lang):
+        return [h.value for h in matcher(lang).find(fold(text)) if h.kind == "party" and str(h.value).startswith("org:")]
+
+    assert found("The CEO of Acme Robotics Jane Miller signed.", "en") == ["org:acme-robotics"]
+    assert found("Le PDG de Solvéa, Jean Morel, a signé.", "fr") == ["org:solvea"]
+    # a state after the office is no company; nor is a bare name with no room for the person's
+    assert found("The CEO of Kenya Grace Wanjiru signed.", "en") == []
+    assert found("The CEO of Jane Miller signed.", "en") == []

@@ -641,7 +641,45 @@ def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
         out.append(Hit("party", o.slug, o.start, o.end, folded.folded_pos(o.start), folded.folded_pos(o.end), o.name))
         out.extend(Hit("not_party", None, p.start, p.end, p.fstart, p.fend, p.phrase) for p in o.places
                    if p.kind == "party")
+    out += [h for h in headed_companies(folded, pack, hits) if not any(o.start < h.end and h.start < o.end for o in out)]
     hidden = {(h.start, h.end) for h in out if h.kind == "not_party"}
     parties = [h for h in [*hits, *out] if h.kind == "party" and (h.start, h.end) not in hidden]
     return out + foreign_names(folded, pack, parties)
+
+
+# Offices that head a company: a name right after one ("the CEO of Eni Claudio Descalzi",
+# "l'amministratore delegato di Eni Claudio Descalzi") is the company's, then its head's.
+_COMPANY_HEADS = {"CEO", "Chief Executive", "Managing Director"}
+
+
+def headed_companies(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
+    """Companies named only as what a chief executive heads, in a cased script: the office, a
+    linking word, then a run of capitalised words of which the last two are the person's name
+    (or, with a comma, the words before it). A run naming a state, a person or a place is left."""
+    if not pack.cased:
+        return []
+    text = folded.original
+    links = {fold_str(w) for w in pack.get("titles.yaml", "role_links")}
+    taken = [(h.start, h.end) for h in hits if h.kind in ("party", "known_person", "city", "role")]
+    out = []
+    for h in hits:
+        if h.kind != "role" or h.value not in _COMPANY_HEADS:
+            continue
+        toks = _tokens(text, h.end, min(len(text), h.end + 80))
+        if len(toks) < 3 or toks[0].folded not in links or text[h.end:toks[0].start].strip():
+            continue
+        run = [toks[1]]
+        for t in toks[2:6]:
+            if text[run[-1].end:t.start] not in (" ", ", ") or not t.text[:1].isupper():
+                break
+            run.append(t)
+        comma = next((i for i in range(1, len(run)) if text[run[i - 1].end:run[i].start] == ", "), None)
+        company = run[:comma] if comma else run[:-2]
+        if not company or any(a < company[-1].end and company[0].start < b for a, b in taken) \
+                or not all(t.text[:1].isupper() for t in company):
+            continue
+        start, end = company[0].start, company[-1].end
+        out.append(Hit("party", org_slug([t.text for t in company]), start, end,
+                       folded.folded_pos(start), folded.folded_pos(end), text[start:end]))
+    return out
 
