@@ -204,7 +204,8 @@ def test_a_company_named_by_its_country_adjective(lang, text, parties):
 
 def test_a_company_named_only_as_what_its_chief_executive_heads():
     def found(text, lang):
-        return [h.value for h in matcher(lang).find(fold(text)) if h.kind == "party" and str(h.value).startswith("org:")]
+        hits = matcher(lang).find(fold(text))
+        return [h.value for h in hits if h.kind == "party" and str(h.value).startswith("org:")]
 
     assert found("The CEO of Acme Robotics Jane Miller signed.", "en") == ["org:acme-robotics"]
     assert found("Le PDG de Solvéa, Jean Morel, a signé.", "fr") == ["org:solvea"]

@@ -641,7 +641,8 @@ def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
         out.append(Hit("party", o.slug, o.start, o.end, folded.folded_pos(o.start), folded.folded_pos(o.end), o.name))
         out.extend(Hit("not_party", None, p.start, p.end, p.fstart, p.fend, p.phrase) for p in o.places
                    if p.kind == "party")
-    out += [h for h in headed_companies(folded, pack, hits) if not any(o.start < h.end and h.start < o.end for o in out)]
+    heads = headed_companies(folded, pack, hits)
+    out += [h for h in heads if not any(o.start < h.end and h.start < o.end for o in out)]
     hidden = {(h.start, h.end) for h in out if h.kind == "not_party"}
     parties = [h for h in [*hits, *out] if h.kind == "party" and (h.start, h.end) not in hidden]
     return out + foreign_names(folded, pack, parties)
