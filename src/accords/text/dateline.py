@@ -31,24 +31,21 @@ _PLACE_DATELINE = regex.compile(
 
 def place_dateline(text: str) -> tuple[int, int] | None:
     """The span of a dateline of a place only ("Luanda — ...") opening one of the first paragraphs."""
-    pos = 0
-    for n, line in enumerate(text.split("\n")):
-        if n >= HEAD_LINES:
-            break
-        m = _PLACE_DATELINE.match(line)
-        if m:
-            return pos + m.start(), pos + m.end()
-        pos += len(line) + 1
-    return None
+    return _opening(_PLACE_DATELINE, text)
 
 
 def inline_dateline(text: str) -> tuple[int, int] | None:
     """The span of a dateline that opens one of the first paragraphs, if one does."""
+    return _opening(_INLINE_DATELINE, text)
+
+
+def _opening(pattern: regex.Pattern[str], text: str) -> tuple[int, int] | None:
+    """The span `pattern` matches at the start of one of the first lines."""
     pos = 0
     for n, line in enumerate(text.split("\n")):
         if n >= HEAD_LINES:
             break
-        m = _INLINE_DATELINE.match(line)
+        m = pattern.match(line)
         if m:
             return pos + m.start(), pos + m.end()
         pos += len(line) + 1
