@@ -53,3 +53,16 @@ def test_a_quoted_title_is_not_speech():
 ])
 def test_a_name_by_the_quote_verb_after_a_quotation_is_its_speaker(text, lang, speaker):
     assert [q.speaker for e in extract(text, lang) for q in e.quotes] == [speaker]
+
+
+@pytest.mark.parametrize("lang, text, quoted", [
+    ("ru", "Министр заявил: „Мы подписали важное соглашение сегодня. Это большой шаг“. Потом Россия и Армения "
+           "подписали меморандум.", "„Мы подписали важное соглашение сегодня. Это большой шаг“"),
+    ("de", "„Das ist ein wichtiger Tag für beide Länder. Wir sind sehr froh“, sagte der Minister. Deutschland "
+           "und Polen unterzeichneten ein Abkommen.", "„Das ist ein wichtiger Tag für beide Länder. Wir sind sehr froh“"),
+    ("bg", "Министърът каза: „Това е важен ден за двете страни. Благодаря на всички“. След това България и "
+           "Гърция подписаха споразумение.", "„Това е важен ден за двете страни. Благодаря на всички“"),
+])
+def test_a_mark_that_closes_one_pair_and_opens_another_closes_first(lang, text, quoted):
+    # “ closes „…“ and opens “…”: the quotation ends there, not with the paragraph
+    assert [text[a:b] for a, b in quote_spans(text, load(lang))] == [quoted]

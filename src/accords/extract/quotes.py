@@ -64,6 +64,8 @@ def quote_spans(text: str, pack: LangPack, min_len: int = 25,
             continue
         symmetric = pairs.get(ch) == ch
         kind = _direction(text, i) if symmetric else ("open" if ch in pairs else "close")
+        if not symmetric and kind == "open" and ch in closers and any(expected == ch for expected, _ in stack):
+            kind = "close"  # “ opens “…” but closes „…“ (ru, de): a pair waiting for it is closed first
         if kind == "open":
             at_para_start = i == 0 or text[i - 1] == "\n"
             if stack and at_para_start and stack[-1][0] == pairs[ch] and len(stack) == 1:
