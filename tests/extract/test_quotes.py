@@ -59,7 +59,8 @@ def test_a_name_by_the_quote_verb_after_a_quotation_is_its_speaker(text, lang, s
     ("ru", "Министр заявил: „Мы подписали важное соглашение сегодня. Это большой шаг“. Потом Россия и Армения "
            "подписали меморандум.", "„Мы подписали важное соглашение сегодня. Это большой шаг“"),
     ("de", "„Das ist ein wichtiger Tag für beide Länder. Wir sind sehr froh“, sagte der Minister. Deutschland "
-           "und Polen unterzeichneten ein Abkommen.", "„Das ist ein wichtiger Tag für beide Länder. Wir sind sehr froh“"),
+           "und Polen unterzeichneten ein Abkommen.",
+     "„Das ist ein wichtiger Tag für beide Länder. Wir sind sehr froh“"),
     ("bg", "Министърът каза: „Това е важен ден за двете страни. Благодаря на всички“. След това България и "
            "Гърция подписаха споразумение.", "„Това е важен ден за двете страни. Благодаря на всички“"),
 ])
