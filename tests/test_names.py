@@ -13,8 +13,8 @@ SAME = [
     ("Rashad Nabiyev", "Rəşad Nəbiyev"),
     ("Rashad Nabiyev", "Рашад Набиев"),
     ("Christopher Knight", "كريستوفر نايت"),  # English "chr" is k, "ght" is t
-    ("Chris Wright", "كريس رايت"),
-    ("Chris Wright", "Крис Райт"),
+    ("Chris Wheeler", "كريس ويلر"),
+    ("Chris Wheeler", "Крис Уилер"),
     ("Nikolai Kotov", "Николаем Котовым"),  # an inflected surname
     ("ჯულია როსიმ", "ჯულია როსი"),  # Georgian ergative and nominative (name_case_endings)
     ("ჯეი დი ვენსის", "ჯეი დი ვენსმა"),  # genitive and ergative
@@ -23,7 +23,7 @@ SAME = [
 DIFFERENT = [
     ("Tamar Kesler", "تامار شلر"),
     ("Samir Haddad", "Samir Hamdan"),
-    ("Chris Wright", "Chris Wong"),
+    ("Chris Wheeler", "Chris Wong"),
     ("Ana Souza", "Rita Souza"),
     ("ჯულია როსიმ", "ჯულია როზენი"),  # an ending is stripped, not any letter  # same surname, other given name
 ]
@@ -40,7 +40,7 @@ def test_two_people(a, b):
 
 
 def test_blocking_key_is_the_surname_skeleton():
-    assert surname_key("Chris Wright") == surname_key("كريس رايت") != ""
+    assert surname_key("Chris Wheeler") == surname_key("كريس ويلر") != ""
 
 
 def test_latin_display_form_of_arabic():

@@ -136,7 +136,7 @@ def _uninflected(token: str) -> str:
 
 def base_form(token: str) -> str:
     """A word in the form its language names it by: without its case ending, and with the stem
-    vowel back after a consonant (ka გორის, გორმა → გორი; ოლეცკოს → ოლეცკო)."""
+    vowel back after a consonant (ka თელავის, თელავმა → თელავი; ბათუმის → ბათუმი)."""
     base = _uninflected(token)
     if base == token:
         return token

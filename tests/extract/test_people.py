@@ -14,7 +14,7 @@ def people(text, lang):
     ("It was signed by the Head of the National Directorate, Brig. Gen. (Res.) Dana Levi.", "en",
      ("Dana Levi", "Head", None)),
     ("US Vice President J.D. Vance arrived.", "en", ("J.D. Vance", "Vice President", "US")),
-    ("وقع وزير الدفاع التركي يشار غولر الاتفاق.", "ar", ("يشار غولر", "Defence Minister", "TR")),
+    ("وقع وزير الدفاع التركي مراد أوزكان الاتفاق.", "ar", ("مراد أوزكان", "Defence Minister", "TR")),
     ("حضر رئيس الوزراء بنيامين نتنياهو.", "ar", ("بنيامين نتنياهو", "Prime Minister", None)),
 ])
 def test_name_after_title(text, lang, expected):

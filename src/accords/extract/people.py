@@ -218,7 +218,7 @@ class _Reader:
 
     def _office_words(self, i: int) -> int:
         """Capitalised words after a link inside an office's name that are not in the lexicon
-        ("Minister of Economy and Sustainable Development X", "Rector of Bayburt University X"):
+        ("Minister of Economy and Sustainable Development X", "Rector of Erzincan University X"):
         up to the last office word of the run, or, when the run has none, all but the two
         words of the name that ends it ("and Moroccan Expatriates X Y")."""
         n = self._cap_run(i)

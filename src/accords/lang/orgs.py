@@ -6,7 +6,7 @@ words (`org_words` of parties.yaml: University, Université, جامعة, אונ�
 then read out to the edges of the name: in a cased language the capitalised words around the
 organisation word and the small words between them (`org_connectors`: of, de, für); in an
 uncased script the words after the organisation word (جامعة القاسمية), or before it where the
-language puts its genitive first (`org_name_before`: გორის მუნიციპალიტეტი).
+language puts its genitive first (`org_name_before`: თელავის მუნიციპალიტეტი).
 
 A name the text gives the acronym of ("Trends Research and Advisory (TRA)") is one too, in a
 cased language, and so is a quoted name after its organisation word (компания «X», شركة "X").
@@ -287,7 +287,7 @@ def _uncased_span(w: _Words, toks: Sequence[_Tok], i: int, text: str, ctx: _Cont
     """The words after an organisation word (جامعة القاسمية, אוניברסיטת חיפה), up to a function
     word, a punctuation mark, a title, a verb or the next name; a demonym ends the name
     (جامعة ماكيريري الأوغندية). In a genitive-first language, the one word before it, and the
-    organisation terms before that (გორის მუნიციპალიტეტი); where names take no case ending and
+    organisation terms before that (თელავის მუნიციპალიტეტი); where names take no case ending and
     stand whole before the word (hi, ur: पीयूष विश्वविद्यालय, پیام نور یونیورسٹی), up to as many words
     as after one."""
     before = 1 if w.pack.get("language.yaml", "name_case_endings") else _MAX_AFTER
@@ -386,7 +386,7 @@ def _slug_words(w: _Words, toks: Sequence[_Tok], lo: int, hi: int, ctx: _Context
                or (w.head(t) or "") not in _DESCRIPTORS and not (t.folded in w.terms or ctx.state_in(t))]
         return [t.text for t in (own or toks[lo : hi + 1])]
     kept = [t for t in toks[lo : hi + 1] if t.folded not in w.connectors]
-    # a genitive-first name's own word is a genitive (გორის მუნიციპალიტეტი): its base form, so
+    # a genitive-first name's own word is a genitive (თელავის მუნიციპალიტეტი): its base form, so
     # every case of the name gives one slug
     words = [w.english(t) or (base_form(t.text) if w.before and not w.pack.cased else t.text) for t in kept]
     if any(not w.english(t) for t in kept):
@@ -648,8 +648,8 @@ def org_hits(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> list[Hit]:
     return out + foreign_names(folded, pack, parties)
 
 
-# Offices that head a company: a name right after one ("the CEO of Eni Claudio Descalzi",
-# "l'amministratore delegato di Eni Claudio Descalzi") is the company's, then its head's.
+# Offices that head a company: a name right after one ("the CEO of Acme Robotics Jane Miller",
+# "l'amministratore delegato di Fiora Energia Marco Bellini") is the company's, then its head's.
 _COMPANY_HEADS = {"CEO", "Chief Executive", "Managing Director"}
 
 
