@@ -73,3 +73,13 @@ def test_machine_romanisations_are_marked(corpus_records):
             romanised += 1
             assert any(k.endswith("-Latn") and v == p["name"] for k, v in p["names"].items()), p
     assert romanised, "no romanised name in the corpora: the test checks nothing"
+
+
+def test_a_chinese_name_reads_surname_then_given_name():
+    from accords.names import latin
+
+    assert latin("王毅", "zh") == "Wang Yi"
+    assert latin("习近平", "zh") == "Xi Jinping"
+    assert latin("欧阳娜娜", "zh") == "Ouyang Nana"  # a two-character surname
+    # a name read in a Japanese text is not given a Chinese reading split as a Chinese name
+    assert latin("岸田文雄", "ja") != "An Tianwenxiong"

@@ -61,7 +61,7 @@ class PersonGroup:
         for f in self.forms:
             if is_latin(f.name):
                 return f.name
-        return latin(self.forms[0].name)
+        return latin(self.forms[0].name, self.forms[0].lang)
 
     def romanised_from(self) -> str | None:
         """The language of the form `best_name` romanised by machine (no source and no knowledge

@@ -86,17 +86,39 @@ def _arabic_word(word: str) -> str:
     return prefix + text[:1].upper() + text[1:] if text else ""
 
 
-def latin(name: str) -> str:
-    """A readable Latin-script form of a name written in any script."""
+def latin(name: str, lang: str | None = None) -> str:
+    """A readable Latin-script form of a name written in any script (`lang`, where known, the
+    language of the text it was read in)."""
     if any("\u0600" <= c <= "\u06ff" for c in name):
         return _arabic_name(name)
     if is_hebrew(name):
         return hebrew_name(name)
     if is_devanagari(name):
         return devanagari_name(name)
+    if lang == "zh" and _CHINESE_NAME.fullmatch(name):
+        return _pinyin_name(name)
     out = anyascii(name).replace("`", "").replace("'", "")
     out = re.sub(r"\s+", " ", out).strip()
     return " ".join(w[:1].upper() + w[1:] for w in out.split())
+
+
+# A personal name read in a Chinese text: two to four Han characters. (A Japanese one is read in
+# Japanese, which pinyin would not give; no library under a permissive licence reads kanji names
+# offline. Names of organisations keep anyascii's reading for their slugs.)
+_CHINESE_NAME = regex.compile(r"\p{Han}{2,4}")
+# Two-character surnames: the rest of a name of three or four characters is the given name.
+_COMPOUND_SURNAMES = frozenset({
+    "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "令狐", "慕容",
+    "夏侯", "公孙", "公孫", "尉迟", "尉遲", "长孙", "長孫", "宇文", "司徒", "端木"})
+
+
+def _pinyin_name(name: str) -> str:
+    """Surname, then the given name's syllables as one word, as the press writes Chinese names
+    ("Wang Yi", "Xi Jinping", "Ouyang Nana"); each character's pinyin from anyascii."""
+    cut = 2 if len(name) >= 3 and name[:2] in _COMPOUND_SURNAMES else 1
+    surname = "".join(anyascii(c) for c in name[:cut]).lower().capitalize()
+    given = "".join(anyascii(c) for c in name[cut:]).lower().capitalize()
+    return f"{surname} {given}"
 
 
 # ISO 15924 codes of the packs -> Unicode script names for `regex`.
