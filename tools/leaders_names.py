@@ -1,5 +1,5 @@
 """Add the ten newer languages' name forms to src/accords/data/leaders.yaml from a
-Wikidata-generated source, and list the forms the source lacks in leaders_gaps.yaml.
+Wikidata-generated source, and list the forms the source lacks under each person's `gaps`.
 
 Two kinds of EveryPolitician files, both written by Wikidata queries, are read from git copies:
 
@@ -21,7 +21,7 @@ Usage (nothing is fetched; the git copies are read as they are):
     python tools/leaders_names.py --legislatures DIR@COMMIT [...] --holders DIR [--holders DIR ...]
 
 The script rewrites only the `names:` line of each entry (the eleven older languages untouched,
-the ten newer ones replaced by what the sources give) and rewrites leaders_gaps.yaml. Run it again
+the ten newer ones replaced by what the sources give) and rewrites each person's `gaps` line. Run it again
 after new sources: the result depends on the sources alone. See src/accords/data/LEADERS.md.
 """
 
@@ -177,14 +177,6 @@ def holders_labels(holders: list[str]) -> dict[str, dict[str, list[str]]]:
     return held
 
 
-def write_gaps(gaps: dict[str, list[str]]) -> None:
-    head = ("# Forms of the ten newer languages that the Wikidata-generated sources of LEADERS.md lack,\n"
-            "# by person (leaders.yaml `name`). Written by tools/leaders_names.py: a gap is filled only\n"
-            "# from such a source, never by hand (tests/test_leaders_data.py checks both ways).\n")
-    body = "".join(f"{json.dumps(name, ensure_ascii=False)}: [{', '.join(langs)}]\n" for name, langs in gaps.items())
-    (DATA / "leaders_gaps.yaml").write_text(head + body, encoding="utf-8")
-
-
 def main(legislatures: list[str], holders: list[str]) -> None:
     path = DATA / "leaders.yaml"
     text = path.read_text(encoding="utf-8")
@@ -195,10 +187,10 @@ def main(legislatures: list[str], holders: list[str]) -> None:
         for qid, found in source_rows(git_dir, commit or "HEAD").items():
             rows.setdefault(qid, []).extend(found)
     held = holders_labels(holders)
-    lines = text.split("\n")
+    # the gaps lines are written anew below, each after its person's names line
+    lines = [line for line in text.split("\n") if not line.startswith("  gaps: [")]
     name_lines = [i for i, line in enumerate(lines) if line.startswith("  names: {")]
     assert len(name_lines) == len(people), "one flow-style names: line per entry expected"
-    gaps: dict[str, list[str]] = {}
     filled = dict.fromkeys(NEW, 0)
     for i, person in zip(name_lines, people, strict=True):
         names = {lang: person["names"][lang] for lang in OLD if lang in person["names"]}
@@ -207,10 +199,11 @@ def main(legislatures: list[str], holders: list[str]) -> None:
         new = forms_for(person, rows.get(person["id"] or "", []), held.get(person["id"] or "", {}))
         names.update({lang: new[lang] for lang in NEW if lang in new})
         lines[i] = "  names: " + flow(names)
-        gaps.update({person["name"]: [lang for lang in NEW if lang not in new]} if set(NEW) - set(new) else {})
+        missing = [lang for lang in NEW if lang not in new]
+        if missing:
+            lines[i] += "\n  gaps: [" + ", ".join(missing) + "]"
         filled.update({lang: filled[lang] + 1 for lang in new})
     path.write_text("\n".join(lines), encoding="utf-8")
-    write_gaps(gaps)
     print("people with a form, by language:", filled, "of", len(people))
 
 
