@@ -114,7 +114,7 @@ def _announced(doc: Doc, verb: Hit, hits: list[Hit]) -> Hit | None:
         return None
     inst = min(near, key=lambda h: min(abs(h.start - verb.end), abs(verb.start - h.end)))
     lo, hi = min(verb.end, inst.end), max(verb.start, inst.start)
-    comps = {fold_str(w) for w in doc.pack.get("quote_patterns.yaml", "complementizers")}
+    comps = doc.pack.folded("quote_patterns.yaml", "complementizers")
     if any(t.folded in comps for t in doc.tokens_in(lo, hi)):
         return None
     # "announced talks on an agreement", "объявили о начале переговоров по соглашению": what is

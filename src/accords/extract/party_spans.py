@@ -114,7 +114,7 @@ def _first_stop(text: str, pos: int, limit: int) -> int:
 def _of_a_capital(doc: Doc, h: Hit) -> bool:
     """The party names whose capital is meant: a capital word beside it, nothing but up to two
     linking words between ("the Gabonese capital", "the capital of Gabon", "العاصمة الغابونية")."""
-    links = {fold_str(w) for w in doc.pack.get("titles.yaml", "role_links")}
+    links = doc.pack.folded("titles.yaml", "role_links")
     for cw in doc.hits_in(max(0, h.start - 30), h.end + 30, "capital_word"):
         lo, hi = (cw, h) if cw.end <= h.start else (h, cw)
         words = _gap_words(doc, lo, hi)
@@ -137,7 +137,7 @@ def _only_and(doc: Doc, a: Hit, b: Hit) -> bool:
     lo, hi = (a, b) if a.end <= b.start else (b, a)
     if lo.end > hi.start:
         return False
-    conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
+    conj = doc.pack.folded("language.yaml", "conjunctions")
     # "وتل أبيب": the conjunction on the second is a word of the gap here
     return all(w in conj for w in _gap_words(doc, lo, hi, clitics=False))
 
@@ -160,14 +160,14 @@ def _gap_words(doc: Doc, lo: Hit, hi: Hit, clitics: bool = True) -> list[str]:
 def _after_locative(doc: Doc, h: Hit) -> bool:
     """The place follows "in", "at", "في", carries a locative prefix (بالقدس, בירושלים), or stands
     before a locative postposition (नई दिल्ली में, اسلام آباد میں)."""
-    words = {fold_str(w) for w in doc.pack.get("places.yaml", "locatives")}
+    words = doc.pack.folded("places.yaml", "locatives")
     prefixes = tuple(fold_str(p) for p in doc.pack.get("places.yaml", "locative_prefixes"))
     text = doc.folded.text
     before = text[max(0, h.fstart - 16) : h.fstart]
     if before.split() and before.split()[-1] in words:
         return True
     after = text[h.fend : h.fend + 16].split()
-    if after and after[0] in {fold_str(w) for w in doc.pack.get("places.yaml", "locatives_after")}:
+    if after and after[0] in doc.pack.folded("places.yaml", "locatives_after"):
         return True
     # the letters between the word boundary and the hit are the word's own prefixes
     i = h.fstart

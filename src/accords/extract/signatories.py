@@ -68,7 +68,7 @@ def _reported_from(r: Reading, c: Clause) -> int:
     if not reports:
         return c.start
     last = reports[-1]
-    comps = {fold_str(w) for w in r.doc.pack.get("quote_patterns.yaml", "complementizers")}
+    comps = r.doc.pack.folded("quote_patterns.yaml", "complementizers")
     for t in r.doc.tokens_in(last.end, c.verb.start):
         if t.folded in comps:
             return t.end
@@ -80,7 +80,7 @@ def _agentless_passive(r: Reading, c: Clause, stop: int) -> bool:
     and Y" in its clause: the clause does not say who signed."""
     passive = r.doc.cache.get("passive_forms")
     if passive is None:
-        passive = {fold_str(w) for w in r.doc.pack.get("signing_verbs.yaml", "passive_forms")}
+        passive = r.doc.pack.folded("signing_verbs.yaml", "passive_forms")
         r.doc.cache["passive_forms"] = passive
     if fold_str(r.doc.text[c.verb.start:c.verb.end]) not in passive:  # type: ignore[operator]
         return False

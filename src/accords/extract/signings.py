@@ -100,12 +100,12 @@ def _separator(doc: Doc, left: Hit, right: Hit) -> tuple[int, bool] | None:
     """Where a list's separator stands between two instruments: the last comma, or the last
     "and" (a word, "и", or a prefix: "ومذكرة", "ועל מזכר"; or a list word: "as well as"), if
     there is one; and whether it is a word joining items (True) or a comma only (False)."""
-    conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
+    conj = doc.pack.folded("language.yaml", "conjunctions")
     prefixes = {w for w in conj if len(w) == 1} & set(doc.pack.prefixes)  # written on the next word
     gap = doc.text[left.end:right.start]
     found = [left.end + gap.rfind(s) for s in _SEPARATORS if s in gap]
     if not doc.pack.spaced:  # no words to compare: "和", "及び" anywhere in the gap
-        joins = conj | {fold_str(w) for w in doc.pack.get("language.yaml", "list_words")}
+        joins = conj | doc.pack.folded("language.yaml", "list_words")
         words = [left.end + fold_str(gap).rfind(w) for w in joins if w and w in fold_str(gap)]
         return (max(found + words), bool(words)) if found or words else None
     toks = doc.tokens_in(left.end, right.start)
@@ -138,7 +138,7 @@ def _separated(doc: Doc, left: Hit, right: Hit) -> tuple[int, bool] | None:
     if not doc.pack.spaced:  # the subject comes before each instrument: "铁路合作协定、农业合作备忘录"
         near = right.start - at <= _UNSPACED_LEAD
         return sep if near and doc.hits_in(at, right.start, "subject_cue", "domain") else None
-    conj = {fold_str(w) for w in doc.pack.get("language.yaml", "conjunctions")}
+    conj = doc.pack.folded("language.yaml", "conjunctions")
     toks = doc.tokens_in(left.end, right.start)
     own = [t for t in toks if t.end <= at]  # the first item's subject
     lead = [t for t in toks if t.start >= at and t.folded not in conj]

@@ -618,7 +618,7 @@ def foreign_names(folded: Folded, pack: LangPack, parties: Sequence[Hit]) -> lis
     if not pack.cased or pack.script == "Latn":
         return []
     text = folded.original
-    ands = {fold_str(c) for c in pack.get("language.yaml", "conjunctions")}
+    ands = pack.folded("language.yaml", "conjunctions")
     out = []
     for m in _LATIN_NAME.finditer(text):
         name = m.group().rstrip(".-")
@@ -660,7 +660,7 @@ def headed_companies(folded: Folded, pack: LangPack, hits: Sequence[Hit]) -> lis
     if not pack.cased:
         return []
     text = folded.original
-    links = {fold_str(w) for w in pack.get("titles.yaml", "role_links")}
+    links = pack.folded("titles.yaml", "role_links")
     taken = [(h.start, h.end) for h in hits if h.kind in ("party", "known_person", "city", "role")]
     out = []
     for h in hits:

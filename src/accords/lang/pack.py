@@ -74,10 +74,19 @@ class LangPack:
     script: str
     cased: bool
     data: dict[str, dict[str, Any]] = field(repr=False)
+    _folded: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, file: str, key: str) -> Any:
         default: Any = {} if SCHEMA[file][key] in ("map", "table") else []
         return self.data.get(file, {}).get(key, default)
+
+    def folded(self, file: str, key: str) -> frozenset[str]:
+        """A list's phrases (a map's keys) folded for matching, folded once per pack: the rules
+        that ask for them run for every hit of every text."""
+        got = self._folded.get((file, key))
+        if got is None:
+            got = self._folded[(file, key)] = frozenset(fold_str(str(w)) for w in self.get(file, key))
+        return got
 
     @property
     def spaced(self) -> bool:
