@@ -1,0 +1,181 @@
+"""Server-side SVG for the timeline and the network: pure functions from browse's data to markup.
+
+The drawings are built as element trees (xml.etree) and serialised, so every label and
+attribute value (a party's name comes from a source) is escaped by the serialiser, never
+pasted into markup. Links are made by the caller's functions: this module knows no URLs.
+Layouts are deterministic, so the same data always draws the same picture.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+# One colour per region (a qualitative palette that stays distinct in print and for most
+# colour-blind readers); 'other' is a state CLDR places on no continent.
+REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania", "organization", "other")
+COLOURS = {"Africa": "#e69f00", "Americas": "#0072b2", "Asia": "#009e73", "Europe": "#cc79a7",
+           "Oceania": "#56b4e9", "organization": "#d55e00", "other": "#999999"}
+
+
+def _n(x: float) -> str:
+    """A coordinate as SVG wants it: short, and the same on every machine."""
+    return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: Any) -> ET.Element:
+    el = ET.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): str(v) for k, v in attrs.items()})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _root(svg_id: str, width: float, height: float, label: str) -> ET.Element:
+    root = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg", "id": svg_id, "role": "img",
+                              "viewBox": f"0 0 {_n(width)} {_n(height)}", "aria-label": label})
+    _el(root, "title", label)
+    return root
+
+
+def _markup(root: ET.Element) -> Markup:
+    # Safe by construction: ElementTree escapes every text node and attribute value.
+    return Markup(ET.tostring(root, encoding="unicode"))
+
+
+# -- timeline -----------------------------------------------------------------------------------
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from `first` to `last` ('YYYY-MM'), both included."""
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _ticks(top: int) -> list[int]:
+    """Up to five round values from 0 to at least `top` for the count axis."""
+    step = max(1, math.ceil(top / 4))
+    for nice in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000):
+        if nice >= step:
+            step = nice
+            break
+    return list(range(0, top + step, step))
+
+
+def timeline(data: Sequence[dict[str, Any]], month_href: Callable[[str], str]) -> Markup:
+    """Bars by month (months without an agreement keep their place on the axis); each bar links
+    to `month_href(month)`."""
+    counts = {d["month"]: int(d["count"]) for d in data}
+    months = months_between(min(counts), max(counts)) if counts else []
+    left, top, plot_w, plot_h, bottom = 44.0, 12.0, 880.0, 200.0, 40.0
+    root = _root("timeline", left + plot_w + 16, top + plot_h + bottom,
+                 f"Agreements signed per month, {len(months)} months")
+    ticks = _ticks(max(counts.values(), default=1))
+    scale = plot_h / ticks[-1]
+    axis = _el(root, "g", class_="axis")
+    for t in ticks:
+        y = top + plot_h - t * scale
+        _el(axis, "line", x1=_n(left), x2=_n(left + plot_w), y1=_n(y), y2=_n(y), class_="grid")
+        _el(axis, "text", str(t), x=_n(left - 6), y=_n(y + 4), text_anchor="end")
+    slot = plot_w / max(1, len(months))
+    for i, month in enumerate(months):
+        x = left + i * slot
+        if month.endswith("-01") or i == 0 or len(months) <= 12:
+            label = month if len(months) <= 12 else month[:4]
+            _el(axis, "text", label, x=_n(x + slot / 2), y=_n(top + plot_h + 16), text_anchor="middle")
+        n = counts.get(month, 0)
+        if n:
+            _bar(root, month, n, month_href(month), (x + slot * 0.1, top + plot_h, max(1.0, slot * 0.8), n * scale))
+    return _markup(root)
+
+
+def _bar(root: ET.Element, month: str, n: int, href: str, box: tuple[float, float, float, float]) -> None:
+    x, base, width, height = box
+    link = _el(root, "a", class_="month", href=href, data_month=month, data_count=n)
+    _el(link, "title", f"{month}: {n} agreement{'s' if n != 1 else ''}")
+    _el(link, "rect", x=_n(x), y=_n(base - height), width=_n(width), height=_n(height), class_="bar",
+        fill="#2f6f9f")
+
+
+# -- network ------------------------------------------------------------------------------------
+def circle_layout(nodes: Sequence[dict[str, Any]], cx: float, cy: float,
+                  radius: float) -> dict[str, tuple[float, float]]:
+    """Nodes on a circle, grouped by region and, within a region, the busiest first: a region's
+    ties to itself and to the others read as chords. The same nodes always land in the same place."""
+    order = sorted(nodes, key=lambda n: (_region_rank(n), -int(n["agreements"]), str(n["name"]), str(n["id"])))
+    out = {}
+    for i, node in enumerate(order):
+        angle = 2 * math.pi * i / max(1, len(order)) - math.pi / 2
+        out[node["id"]] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    return out
+
+
+def _region_rank(node: dict[str, Any]) -> int:
+    region = node.get("region") or "other"
+    return REGIONS.index(region) if region in REGIONS else len(REGIONS)
+
+
+def network(data: dict[str, Any], node_href: Callable[[dict[str, Any]], str],
+            edge_href: Callable[[dict[str, Any]], str], labels: int = 60) -> Markup:
+    """Parties on a circle, sized by their agreements, coloured by region; edges as wide as the
+    agreements two parties share. Only the `labels` busiest parties are named on the drawing;
+    every node has its name as a tooltip."""
+    size, legend_w = 760.0, 150.0
+    nodes, edges = data["nodes"], data["edges"]
+    root = _root("network", size + legend_w, size,
+                 f"Who signs with whom: {len(nodes)} parties, {len(edges)} pairs")
+    at = circle_layout(nodes, size / 2, size / 2, size / 2 - 150)
+    top_weight = max((int(e["weight"]) for e in edges), default=1)
+    lines = _el(root, "g", class_="edges")
+    for e in edges:
+        if e["source"] in at and e["target"] in at:
+            _edge(lines, e, at, edge_href(e), 1 + 7 * (int(e["weight"]) - 1) / max(1, top_weight - 1))
+    top_n = max((int(n["agreements"]) for n in nodes), default=1)
+    named = {n["id"] for n in sorted(nodes, key=lambda n: (-int(n["agreements"]), str(n["id"])))[:labels]}
+    dots = _el(root, "g", class_="nodes")
+    for node in nodes:
+        radius = 4 + 14 * math.sqrt(int(node["agreements"]) / top_n)
+        _node(dots, node, at[node["id"]], radius, (size / 2, size / 2), node["id"] in named, node_href(node))
+    _legend(root, sorted({n.get("region") or "other" for n in nodes}, key=lambda r: _region_rank({"region": r})),
+            size + 10)
+    return _markup(root)
+
+
+def _edge(parent: ET.Element, e: dict[str, Any], at: dict[str, tuple[float, float]], href: str, width: float) -> None:
+    (x1, y1), (x2, y2) = at[e["source"]], at[e["target"]]
+    link = _el(parent, "a", class_="pair", href=href)
+    n = int(e["weight"])
+    _el(link, "title", f"{e['source']} – {e['target']}: {n} agreement{'s' if n != 1 else ''}")
+    _el(link, "line", class_="edge", data_weight=n, data_source=e["source"], data_target=e["target"],
+        x1=_n(x1), y1=_n(y1), x2=_n(x2), y2=_n(y2), stroke="#6b7b8c", stroke_width=_n(width), stroke_opacity="0.55")
+
+
+def _node(parent: ET.Element, node: dict[str, Any], xy: tuple[float, float], radius: float,
+          centre: tuple[float, float], named: bool, href: str) -> None:
+    x, y = xy
+    region = node.get("region") or "other"
+    n = int(node["agreements"])
+    link = _el(parent, "a", class_="node", data_id=node["id"], data_region=region, href=href)
+    _el(link, "title", f"{node['name']} ({node['id']}, {region}): {n} agreement{'s' if n != 1 else ''}")
+    _el(link, "circle", cx=_n(x), cy=_n(y), r=_n(radius), fill=COLOURS.get(region, COLOURS["other"]),
+        stroke="#ffffff", stroke_width="1.5")
+    if named:  # the label sits outside the circle, on the side away from its centre
+        dx, dy = x - centre[0], y - centre[1]
+        norm = math.hypot(dx, dy) or 1.0
+        lx, ly = x + dx / norm * (radius + 5), y + dy / norm * (radius + 5) + 4
+        _el(link, "text", str(node["name"]), x=_n(lx), y=_n(ly), text_anchor="start" if dx >= -1e-6 else "end",
+            class_="label")
+
+
+def _legend(root: ET.Element, regions: list[str], x: float) -> None:
+    group = _el(root, "g", class_="legend")
+    _el(group, "text", "Region", x=_n(x), y="20", class_="legend-title")
+    for i, region in enumerate(regions):
+        y = 40 + i * 20
+        _el(group, "circle", cx=_n(x + 6), cy=_n(y - 4), r="6", fill=COLOURS.get(region, COLOURS["other"]))
+        _el(group, "text", region, x=_n(x + 18), y=_n(y), data_region=region)
