@@ -366,8 +366,8 @@ def test_network_nodes_edges_and_their_links(site: Site) -> None:
 def test_network_node_leads_to_the_country_and_its_agreements(site: Site) -> None:
     tree = site.get("/entities/state:AZ")
     assert tree.xpath("string(//h1)") == "Azerbaijan"
-    names = tree.xpath('//ul[@id="names"]/li')
-    langs = {li.get("lang"): li for li in names}
+    names = tree.xpath('//ul[@id="names"]/li/span[@class="name"]')
+    langs = {span.get("lang"): span for span in names}
     assert {"ar", "he", "en", "zh"} <= set(langs)
     assert langs["ar"].get("dir") == "rtl" and langs["he"].get("dir") == "rtl" and langs["en"].get("dir") == "ltr"
     assert set(shown(tree)) == {r["id"] for r in site.records if "AZ" in {p["id"] for p in r["parties"]}}
@@ -378,9 +378,9 @@ def test_person_page_names_roles_and_reasons(site: Site, seed: dict) -> None:
     tree = site.get(f"/agreements/{seed['id']}")
     href = tree.xpath('//dd[@data-field="present"]//a[@class="person"]/@href')[0]
     person = site.get(href)
-    forms = person.xpath('//ul[@id="names"]/li')
-    assert {li.get("lang") for li in forms} >= {"en", "ar"}
-    assert all(li.get("dir") == "rtl" for li in forms if li.get("lang") in ("ar", "he"))
+    forms = person.xpath('//ul[@id="names"]/li/span[@class="name"]')
+    assert {span.get("lang") for span in forms} >= {"en", "ar"}
+    assert all(span.get("dir") == "rtl" for span in forms if span.get("lang") in ("ar", "he"))
     roles = person.xpath('//ul[@id="roles"]/li')
     assert roles and seed["present"][0]["role"] in person.xpath('string(//ul[@id="roles"])')
     assert person.xpath('//ul[@id="reasons"]/li')

@@ -114,7 +114,8 @@ templates.env.globals.update(instrument_label=labels.instrument, domain_label=la
                              direction=direction, entity_href=entity_href, short_origin=short_origin,
                              sort_labels=SORT_LABELS,
                              instruments=labels.INSTRUMENTS, domains=labels.DOMAINS,
-                             empty_query=browse.Query(), party_name=party_name)
+                             empty_query=browse.Query(), party_name=party_name,
+                             reads_langs=available())
 
 
 def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:

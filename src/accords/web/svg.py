@@ -83,15 +83,29 @@ def timeline(data: Sequence[dict[str, Any]], month_href: Callable[[str], str]) -
         _el(axis, "line", x1=_n(left), x2=_n(left + plot_w), y1=_n(y), y2=_n(y), class_="grid")
         _el(axis, "text", str(t), x=_n(left - 6), y=_n(y + 4), text_anchor="end")
     slot = plot_w / max(1, len(months))
+    _month_labels(axis, months, left, slot, top + plot_h)
     for i, month in enumerate(months):
-        x = left + i * slot
-        if month.endswith("-01") or i == 0 or len(months) <= 12:
-            label = month if len(months) <= 12 else month[:4]
-            _el(axis, "text", label, x=_n(x + slot / 2), y=_n(top + plot_h + 16), text_anchor="middle")
         n = counts.get(month, 0)
         if n:
+            x = left + i * slot
             _bar(root, month, n, month_href(month), (x + slot * 0.1, top + plot_h, max(1.0, slot * 0.8), n * scale))
     return _markup(root)
+
+
+def _month_labels(axis: ET.Element, months: list[str], left: float, slot: float, base: float) -> None:
+    """Each month's name when there are a year's worth or fewer; else the years, at their Januaries
+    (every k-th year when years are narrow), with a tick."""
+    if len(months) <= 12:
+        for i, month in enumerate(months):
+            _el(axis, "text", month, x=_n(left + (i + 0.5) * slot), y=_n(base + 16), text_anchor="middle")
+        return
+    every = max(1, math.ceil(40 / (slot * 12)))  # a year's label needs about 40 units
+    for i, month in enumerate(months):
+        year = int(month[:4])
+        if month.endswith("-01") and year % every == 0:
+            x = left + i * slot
+            _el(axis, "line", x1=_n(x), x2=_n(x), y1=_n(base), y2=_n(base + 5), class_="tick")
+            _el(axis, "text", month[:4], x=_n(x), y=_n(base + 17), text_anchor="middle")
 
 
 def _bar(root: ET.Element, month: str, n: int, href: str, box: tuple[float, float, float, float]) -> None:
@@ -129,7 +143,7 @@ def network(data: dict[str, Any], node_href: Callable[[dict[str, Any]], str],
     nodes, edges = data["nodes"], data["edges"]
     root = _root("network", size + legend_w, size,
                  f"Who signs with whom: {len(nodes)} parties, {len(edges)} pairs")
-    at = circle_layout(nodes, size / 2, size / 2, size / 2 - 150)
+    at = circle_layout(nodes, size / 2, size / 2, size / 2 - 120)
     top_weight = max((int(e["weight"]) for e in edges), default=1)
     lines = _el(root, "g", class_="edges")
     for e in edges:
