@@ -23,8 +23,9 @@ class Highlighted:
     links: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     anchors: dict[tuple[str, int], str] = field(default_factory=dict)  # (source id, start) -> anchor
 
-    def anchor(self, source: str, span: list[int] | tuple[int, int]) -> str | None:
-        return self.anchors.get((source, int(span[0])))
+    def anchor(self, source: str, span: list[int] | tuple[int, int] | None) -> str | None:
+        """The anchor of the mark where a span of `source` starts (None: not highlighted)."""
+        return self.anchors.get((source, int(span[0]))) if span else None
 
 
 def _marked(text: str, spans: list[dict[str, Any]], source_id: str, counter: list[int],

@@ -33,6 +33,7 @@ RTL_LANGS = {"ar", "fa", "he", "ur", "yi", "ps", "ckb", "sd", "ug", "dv"}
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MAX_PARTIES, MAX_TEXT, MAX_PAGE = 12, 300, 100_000
 PER_PAGE = 50
+FLAGS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 SORT_LABELS = {"date": "newest first", "oldest": "oldest first", "sources": "most sources", "id": "id"}
 
 
@@ -82,7 +83,7 @@ def read_query(request: Request) -> tuple[browse.Query, list[str]]:
     sort = _text(request, "sort") or "date"
     query = browse.Query(parties=parties[:MAX_PARTIES], instrument=_text(request, "instrument"),
                          domain=_text(request, "domain"), lang=_text(request, "lang"), since=dates["since"],
-                         until=dates["until"], discrepancies={"1": True, "0": False}.get(flag or ""),
+                         until=dates["until"], discrepancies=FLAGS.get((flag or "").lower()),
                          q=_text(request, "q"), sort=sort if sort in SORT_LABELS else "date",
                          page=_page(request), per_page=PER_PAGE)
     return query, notes
@@ -277,9 +278,10 @@ def search_page(request: Request) -> HTMLResponse:
                                             "langs": langs, "pages": pages})
 
 
-def search_url(q: str | None, lang: str | None, page: int) -> str:
+def search_url(q: str | None, lang: str | None, page: int, path: str = "/search") -> str:
+    """The URL of a page of search hits (`path`: the page, or its JSON twin)."""
     pairs = [(k, v) for k, v in (("q", q), ("lang", lang)) if v] + ([("page", str(page))] if page > 1 else [])
-    return "/search" + ("?" + urlencode(pairs) if pairs else "")
+    return path + ("?" + urlencode(pairs) if pairs else "")
 
 
 templates.env.globals.update(search_url=search_url)
