@@ -135,26 +135,33 @@ def _region_rank(node: dict[str, Any]) -> int:
 
 
 def network(data: dict[str, Any], node_href: Callable[[dict[str, Any]], str],
-            edge_href: Callable[[dict[str, Any]], str], labels: int = 60) -> Markup:
+            edge_href: Callable[[dict[str, Any]], str], labels: int = 150) -> Markup:
     """Parties on a circle, sized by their agreements, coloured by region; edges as wide as the
-    agreements two parties share. Only the `labels` busiest parties are named on the drawing;
-    every node has its name as a tooltip."""
-    size, legend_w = 760.0, 150.0
+    agreements two parties share. The busiest parties are named on the drawing, as many as the
+    circle has room for (at most `labels`); every node has its name as a tooltip."""
+    size, legend_w, ring = 800.0, 150.0, 235.0
     nodes, edges = data["nodes"], data["edges"]
     root = _root("network", size + legend_w, size,
                  f"Who signs with whom: {len(nodes)} parties, {len(edges)} pairs")
-    at = circle_layout(nodes, size / 2, size / 2, size / 2 - 120)
+    centre = (size / 2, size / 2)
+    at = circle_layout(nodes, *centre, ring)
     top_weight = max((int(e["weight"]) for e in edges), default=1)
-    lines = _el(root, "g", class_="edges")
+    lines = _el(root, "g", class_="edges", stroke="#6b7b8c", stroke_opacity="0.55" if len(edges) <= 100 else "0.3")
     for e in edges:
         if e["source"] in at and e["target"] in at:
             _edge(lines, e, at, edge_href(e), 1 + 7 * (int(e["weight"]) - 1) / max(1, top_weight - 1))
+    spacing = 2 * math.pi * ring / max(1, len(nodes))  # room for each node along the circle
+    biggest = min(18.0, max(3.0, spacing * 0.45))
     top_n = max((int(n["agreements"]) for n in nodes), default=1)
-    named = {n["id"] for n in sorted(nodes, key=lambda n: (-int(n["agreements"]), str(n["id"])))[:labels]}
+    room = min(labels, int(2 * math.pi * ring / 12))  # a label needs about 12 units of the circle
+    named = {n["id"] for n in sorted(nodes, key=lambda n: (-int(n["agreements"]), str(n["id"])))[:room]}
+    radial = len(nodes) > 30  # few parties read best level; many only along their radius
     dots = _el(root, "g", class_="nodes")
     for node in nodes:
-        radius = 4 + 14 * math.sqrt(int(node["agreements"]) / top_n)
-        _node(dots, node, at[node["id"]], radius, (size / 2, size / 2), node["id"] in named, node_href(node))
+        radius = 2 + (biggest - 2) * math.sqrt(int(node["agreements"]) / top_n)
+        link = _node(dots, node, at[node["id"]], radius, node_href(node))
+        if node["id"] in named:
+            _label(link, str(node["name"]), at[node["id"]], radius, centre, radial)
     _legend(root, sorted({n.get("region") or "other" for n in nodes}, key=lambda r: _region_rank({"region": r})),
             size + 10)
     return _markup(root)
@@ -166,24 +173,35 @@ def _edge(parent: ET.Element, e: dict[str, Any], at: dict[str, tuple[float, floa
     n = int(e["weight"])
     _el(link, "title", f"{e['source']} – {e['target']}: {n} agreement{'s' if n != 1 else ''}")
     _el(link, "line", class_="edge", data_weight=n, data_source=e["source"], data_target=e["target"],
-        x1=_n(x1), y1=_n(y1), x2=_n(x2), y2=_n(y2), stroke="#6b7b8c", stroke_width=_n(width), stroke_opacity="0.55")
+        x1=_n(x1), y1=_n(y1), x2=_n(x2), y2=_n(y2), stroke_width=_n(width))
 
 
 def _node(parent: ET.Element, node: dict[str, Any], xy: tuple[float, float], radius: float,
-          centre: tuple[float, float], named: bool, href: str) -> None:
-    x, y = xy
+          href: str) -> ET.Element:
     region = node.get("region") or "other"
     n = int(node["agreements"])
     link = _el(parent, "a", class_="node", data_id=node["id"], data_region=region, href=href)
     _el(link, "title", f"{node['name']} ({node['id']}, {region}): {n} agreement{'s' if n != 1 else ''}")
-    _el(link, "circle", cx=_n(x), cy=_n(y), r=_n(radius), fill=COLOURS.get(region, COLOURS["other"]),
-        stroke="#ffffff", stroke_width="1.5")
-    if named:  # the label sits outside the circle, on the side away from its centre
-        dx, dy = x - centre[0], y - centre[1]
-        norm = math.hypot(dx, dy) or 1.0
-        lx, ly = x + dx / norm * (radius + 5), y + dy / norm * (radius + 5) + 4
-        _el(link, "text", str(node["name"]), x=_n(lx), y=_n(ly), text_anchor="start" if dx >= -1e-6 else "end",
-            class_="label")
+    _el(link, "circle", cx=_n(xy[0]), cy=_n(xy[1]), r=_n(radius), fill=COLOURS.get(region, COLOURS["other"]),
+        stroke="#ffffff", stroke_width="1")
+    return link
+
+
+def _label(link: ET.Element, name: str, xy: tuple[float, float], radius: float, centre: tuple[float, float],
+           radial: bool) -> None:
+    """A node's name outside the circle, on the side away from the centre: level, or turned along
+    the radius (never upside down) when the nodes are many."""
+    text = name if len(name) <= 24 else name[:23] + "…"
+    dx, dy = xy[0] - centre[0], xy[1] - centre[1]
+    norm = math.hypot(dx, dy) or 1.0
+    lx, ly = xy[0] + dx / norm * (radius + 4), xy[1] + dy / norm * (radius + 4)
+    right = dx >= -1e-6
+    attrs: dict[str, Any] = {"x": _n(lx), "y": _n(ly + (3.5 if radial else 4)), "class_": "label",
+                             "text_anchor": "start" if right else "end"}
+    if radial:
+        angle = math.degrees(math.atan2(dy, dx)) + (0 if right else 180)
+        attrs["transform"] = f"rotate({_n(angle)} {_n(lx)} {_n(ly)})"
+    _el(link, "text", text, **attrs)
 
 
 def _legend(root: ET.Element, regions: list[str], x: float) -> None:
