@@ -476,3 +476,61 @@ def test_hostile_source_reads_as_its_text(hostile: Site) -> None:
     assert "<script>alert(1)</script>" in quotes and "<svg onload=alert(3)>" in quotes
     names = tree.xpath('//dd[@data-field="signatories"]//a[@class="person"]/text()')
     assert "Marta O'Quiroga" in names
+
+
+# Names with markup do not survive extraction (the ingest drops them), so to reach every slot of
+# every template the read layer is replaced here by one that puts a payload in every string.
+P = "<script>alert(21)</script>\"'><img src=x onerror=alert(22)>javascript:alert(23)"
+
+
+def _poisoned_record(rec: dict) -> dict:
+    person = {"name": P, "names": {"en": P, "ar": P}, "role": P, "party": "ES"}
+    return {**rec, "title": P, "place": P, "parties": [{**p, "name": P, "bodies": [P]} for p in rec["parties"]],
+            "signatories": [person], "present": [person], "areas": [{"code": P, "text": P, "lang": "en"}],
+            "related": [{"relation": P, "instrument": P, "parties": [P], "date": P, "text": P}],
+            "quotes": [{**q, "speaker": P} for q in rec["quotes"]], "domains": [P], "instrument": P,
+            "discrepancies": [{"field": P, "values": [{"value": P, "sources": [P]}], "note": P}]}
+
+
+@pytest.fixture
+def poisoned(hostile: Site, monkeypatch: pytest.MonkeyPatch) -> Site:
+    from accords import browse
+
+    rec = _poisoned_record(hostile.records[0])
+    row = {"id": rec["id"], "date_signed": rec["date_signed"], "instrument": P, "title": P, "place": P,
+           "parties": [{"id": P, "name": P, "type": "organization"}], "domains": [P], "languages": [P],
+           "sources": 1, "discrepancies": 1}
+    entity = {"id": P, "type": "person", "name": P, "parties": [P], "reasons": [P], "agreement_rows": [row],
+              "forms": [{"name": P, "lang": "ar", "as": P, "source": P, "agreement": P}],
+              "roles": [{"role": P, "role_en": P, "party": P, "reported": P, "source": P}],
+              "knowledge": {"offices": [{"title": P, "country": P, "start": P, "end": P}]}}
+    network = {"nodes": [{"id": P, "name": P, "type": P, "region": P, "agreements": 1},
+                         {"id": "ES", "name": P, "type": "state", "region": "Europe", "agreements": 1}],
+               "edges": [{"source": P, "target": "ES", "weight": 1, "agreements": []}]}
+    hit = {"source_id": P, "lang": P, "dir": "rtl", "title": P, "url": P, "agreements": [rec["id"]],
+           "snippet": {"before": P, "hit": P, "after": P}}
+    fakes = {
+        "agreement": lambda store, aid: rec,
+        "agreements": lambda store, q: {"items": [row], "total": 1, "page": 1, "per_page": 50},
+        "facets": lambda store, q: {"instrument": [[P, 1]], "domain": [[P, 1]], "lang": [[P, 1]], "party": [[P, P, 1]]},
+        "timeline": lambda store, q: [{"month": "2026-05", "count": 1}],
+        "network": lambda store, q, limit=150: network,
+        "entity": lambda store, eid: entity,
+        "entities": lambda store, q, limit=50: [{"id": P, "type": "person", "name": P}],
+        "search": lambda store, q, lang=None, page=1, per_page=20: {"items": [hit], "total": 1, "page": 1,
+                                                                    "per_page": 20},
+    }
+    for name, fake in fakes.items():
+        monkeypatch.setattr(browse, name, fake)
+    return hostile
+
+
+def test_every_slot_of_every_page_is_escaped(poisoned: Site) -> None:
+    rec = poisoned.records[0]
+    for url in ("/agreements", f"/agreements/{rec['id']}", "/timeline", "/network", "/entities/x", "/search?q=x"):
+        r = poisoned.client.get(url)
+        assert r.status_code == 200, url
+        assert "<script>alert(21)" not in r.text and "<img src=x" not in r.text, url
+        assert_no_inline_code(r.text, url)
+        if url != "/timeline":  # whose only strings are months
+            assert P in lxml_html.fromstring(r.text).text_content(), url  # shown, as the text it is
