@@ -9,7 +9,6 @@ missing store, 3 when every input was refused, 130/143 when interrupted.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
@@ -531,6 +530,7 @@ def serve(db: str, host: str, port: int, token_file: str | None) -> None:
     import uvicorn
 
     from accords.web.app import create_app
+    from accords.web.ingest import shutdown_worker
 
     with _store(db):  # a missing, foreign or out-of-date store is refused here, with its code
         pass
@@ -538,9 +538,16 @@ def serve(db: str, host: str, port: int, token_file: str | None) -> None:
     sock = _listening(host, port)
     err.print(f"accords: serving {visible(db)} at http://{host}:{port}/"
               + (" (ingest over HTTP enabled: POST /api/sources)" if token else " (read-only)"), markup=False)
-    server = uvicorn.Server(uvicorn.Config(create_app(db, token), log_level="warning"))
-    with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops on Ctrl-C, then raises it again
+    server = uvicorn.Server(uvicorn.Config(create_app(db, token), log_level="warning", server_header=False))
+    # uvicorn stops gracefully on Ctrl-C or SIGTERM, then raises the signal again for its caller.
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
         server.run(sockets=[sock])
+    except (KeyboardInterrupt, Terminated):
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        shutdown_worker()
     err.print("accords: server stopped", markup=False)
 
 
