@@ -76,11 +76,11 @@ def _wait_until_up(proc: subprocess.Popen[str], url: str) -> None:
 
 
 @contextmanager
-def start_server(db: Path, token: str | None = None) -> Iterator[str]:
-    """`accords serve --db DB --port FREE` (with $ACCORDS_TOKEN when `token`), until the block
-    ends; yields its base URL."""
+def start_server(db: Path, token: str | None = None, args: tuple[str, ...] = ()) -> Iterator[str]:
+    """`accords serve --db DB --port FREE ARGS` (with $ACCORDS_TOKEN when `token`), until the
+    block ends; yields its base URL."""
     port = free_port()
-    proc = subprocess.Popen([ACCORDS, "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([ACCORDS, "serve", "--db", str(db), "--port", str(port), *args],
                             env=_server_env(token), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -20,7 +20,7 @@ from accords import browse
 from accords.text.normalize import fold_str
 from accords.web import api
 from accords.web.security import CSP
-from tests.web.conftest import export, start_server
+from tests.web.conftest import export, free_port, run_cli, start_server
 
 pytestmark = pytest.mark.issue(12)
 
@@ -284,7 +284,7 @@ def test_a_query_string_over_the_limit_is_refused(server: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["/api/agreements", "/api/agreements/agr-000000000000", "/api/agreements?per_page=0",
-                                  "/agreements", "/openapi.json", "/api/search?q=" + "x" * 5000])
+                                  "/agreements", "/static/app.css", "/openapi.json", "/api/search?q=" + "x" * 5000])
 def test_security_headers_on_every_answer(server: str, path: str) -> None:
     r = httpx.get(server + path, timeout=60)
     assert r.headers["content-security-policy"] == CSP
@@ -416,3 +416,41 @@ def test_a_url_in_the_body_is_never_fetched(writable: str) -> None:
         assert r.status_code == 200
         with pytest.raises(BlockingIOError):
             listener.accept()  # nobody connected
+
+
+def test_a_token_file_turns_ingest_on(web_store: Path, tmp_path: Path) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text("from-a-file\n", encoding="utf-8")
+    with start_server(web_store, args=("--token-file", str(token_file))) as url:
+        assert "/api/sources" in ok(url, "/openapi.json")["paths"]
+        assert post(url, {"text": ""}, token="from-a-file").status_code == 422  # past the token check
+        assert post(url, ARTICLE, token=TOKEN).status_code == 401
+
+
+# -- accords serve -----------------------------------------------------------------------------
+def test_serve_refuses_a_store_it_cannot_serve(tmp_path: Path) -> None:
+    missing = run_cli("serve", "--db", str(tmp_path / "none.db"), "--port", str(free_port()))
+    assert missing.returncode == 2 and "E308" in missing.stderr
+    foreign = tmp_path / "foreign.db"
+    foreign.write_bytes(b"not a database at all" * 100)
+    refused = run_cli("serve", "--db", str(foreign), "--port", str(free_port()))
+    assert refused.returncode == 1 and "E306" in refused.stderr
+    assert foreign.read_bytes() == b"not a database at all" * 100
+
+
+def test_serve_says_when_its_port_is_taken_or_its_token_file_empty(web_store: Path, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = run_cli("serve", "--db", str(web_store), "--port", str(taken.getsockname()[1]))
+    assert done.returncode == 1 and "cannot listen on 127.0.0.1" in done.stderr
+    empty = tmp_path / "token"
+    empty.write_text("\n", encoding="utf-8")
+    done = run_cli("serve", "--db", str(web_store), "--port", str(free_port()), "--token-file", str(empty))
+    assert done.returncode == 2 and "holds no token" in done.stderr
+
+
+def test_serve_help_teaches_with_examples() -> None:
+    done = run_cli("serve", "--help")
+    assert done.returncode == 0
+    assert "Examples:" in done.stdout and "curl" in done.stdout and "Authorization: Bearer" in done.stdout
