@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -428,7 +429,7 @@ def test_a_token_file_turns_ingest_on(web_store: Path, tmp_path: Path) -> None:
 
 
 # -- accords serve -----------------------------------------------------------------------------
-def test_serve_refuses_a_store_it_cannot_serve(tmp_path: Path) -> None:
+def test_serve_refuses_a_store_it_cannot_serve(web_store: Path, tmp_path: Path) -> None:
     missing = run_cli("serve", "--db", str(tmp_path / "none.db"), "--port", str(free_port()))
     assert missing.returncode == 2 and "E308" in missing.stderr
     foreign = tmp_path / "foreign.db"
@@ -436,6 +437,24 @@ def test_serve_refuses_a_store_it_cannot_serve(tmp_path: Path) -> None:
     refused = run_cli("serve", "--db", str(foreign), "--port", str(free_port()))
     assert refused.returncode == 1 and "E306" in refused.stderr
     assert foreign.read_bytes() == b"not a database at all" * 100
+    old = tmp_path / "old.db"
+    shutil.copyfile(web_store, old)
+    with sqlite3.connect(old) as db:  # as if made before the last migration
+        db.execute("DELETE FROM migrations WHERE name = (SELECT MAX(name) FROM migrations)")
+    db.close()
+    done = run_cli("serve", "--db", str(old), "--port", str(free_port()))
+    assert done.returncode == 1 and "E307" in done.stderr and "accords migrate" in done.stderr
+
+
+def test_a_store_gone_while_serving_is_a_503_with_its_code(web_store: Path, tmp_path: Path) -> None:
+    db = tmp_path / "going.db"
+    shutil.copyfile(web_store, db)
+    with start_server(db) as url:
+        db.unlink()
+        r = get(url, "/api/agreements")
+        assert r.status_code == 503 and r.json()["error"] == "the store cannot be read now [E308]"
+        assert str(tmp_path) not in r.text
+        assert get(url, "/agreements").status_code == 503
 
 
 def test_serve_says_when_its_port_is_taken_or_its_token_file_empty(web_store: Path, tmp_path: Path) -> None:

@@ -17,11 +17,12 @@ from importlib import resources
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from accords import __version__
+from accords.errors import StoreError
 from accords.store.sqlite import Store
 from accords.web.security import CSP, HEADERS, MAX_BODY, MAX_QUERY, BoundedRequests, error_body
 
@@ -71,6 +72,17 @@ async def _invalid(request: Request, exc: Exception) -> Response:
     return JSONResponse(error_body(422, f"invalid request: {where or 'body'}", errors), status_code=422)
 
 
+async def _store_unavailable(request: Request, exc: Exception) -> Response:
+    """The store went away or broke while serving (deleted, replaced, locked): 503 with its code.
+    The file's path is the operator's business, not the client's; the server's log has it."""
+    assert isinstance(exc, StoreError)
+    log.warning("store error: %s", exc)
+    message = f"the store cannot be read now [{exc.code}]"
+    if not _is_api(request):
+        return PlainTextResponse(message, status_code=503)
+    return JSONResponse(error_body(503, message), status_code=503)
+
+
 def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, max_query: int = MAX_QUERY) -> FastAPI:
     """The app over the store at `db`; with a `token`, `POST /api/sources` ingests for whoever
     sends it. Interactive docs are off: FastAPI's take their script from a CDN."""
@@ -84,6 +96,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, max_
     app.add_middleware(BoundedRequests, max_body=max_body, max_query=max_query)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(StoreError, _store_unavailable)
     static = resources.files("accords.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
