@@ -132,11 +132,19 @@ def ingest(paths: Iterable[str], store: Store, max_bytes: int = DEFAULT_MAX_BYTE
     the batch in progress is rolled back and `summary.pending` says how many inputs it held.
     `skip` names files never to read as inputs (the store's own files)."""
     limits = limits or Limits(max_bytes=max_bytes)
+    return ingest_inputs(read_inputs(paths, limits=limits, skip=skip), store, limits, on_item, summary)
+
+
+def ingest_inputs(inputs: Iterable[RawInput | Refused], store: Store, limits: Limits | None = None,
+                  on_item: Callable[[str], None] | None = None, summary: Summary | None = None) -> Summary:
+    """Ingest articles already read (from files by `ingest`, from a request by the web API):
+    extract, store in batches, rebuild the agreements; returns what happened."""
+    limits = limits or Limits()
     summary = summary if summary is not None else Summary()
     batch: list[Item] = []
     counts = Summary()  # the batch in progress, joined to `summary` when it commits
     this_run: set[str] = set()  # sources stored by this run, committed or still in the batch
-    for item in read_inputs(paths, limits=limits, skip=skip):
+    for item in inputs:
         summary.read += 1
         summary.pending += 1
         if isinstance(item, Refused):
