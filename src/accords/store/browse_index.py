@@ -114,7 +114,7 @@ def index_source(db: sqlite3.Connection, source_id: str, lang: str | None, title
     n = db.execute("INSERT INTO search_sources (source_id, lang) VALUES (?, ?)", (source_id, lang)).lastrowid
     # The trailing newline lets a two-character word at the very end start a trigram (browse.search).
     db.execute("INSERT INTO search_text (rowid, title, text) VALUES (?, ?, ?)",
-               (n, fold_str(title or ""), fold_str(text) + "\n"))
+               (n, fold_str(title or "") + "\n", fold_str(text) + "\n"))
 
 
 def unindex_source(db: sqlite3.Connection, source_id: str) -> None:

@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS browse_agreements (
 );
 CREATE INDEX IF NOT EXISTS browse_agreements_newest ON browse_agreements(date_newest, id);
 CREATE INDEX IF NOT EXISTS browse_agreements_oldest ON browse_agreements(date_oldest, id);
-CREATE INDEX IF NOT EXISTS browse_agreements_sources ON browse_agreements(n_sources, id);
+CREATE INDEX IF NOT EXISTS browse_agreements_sources ON browse_agreements(n_sources DESC, id);
 CREATE INDEX IF NOT EXISTS browse_agreements_reach ON browse_agreements(date_reach);
 CREATE INDEX IF NOT EXISTS browse_agreements_instrument ON browse_agreements(instrument, date_newest);
 CREATE INDEX IF NOT EXISTS browse_agreements_discrepancies ON browse_agreements(n_discrepancies, date_newest);
@@ -41,6 +41,9 @@ CREATE INDEX IF NOT EXISTS browse_sources_agreement ON browse_sources(n, source_
 -- Names an agreement is found by (title, parties, signatories and those present in every script),
 -- folded; rowid = browse_agreements.n.
 CREATE VIRTUAL TABLE IF NOT EXISTS browse_names USING fts5(names, tokenize='trigram');
+-- The terms (trigrams) of each index, in order: a word of two characters (中国) is found as the
+-- trigrams that start with it, looked up here (browse_search.match).
+CREATE VIRTUAL TABLE IF NOT EXISTS browse_names_vocab USING fts5vocab(browse_names, 'row');
 -- The live sources' texts, folded with accords.text.normalize.fold_str (case, diacritics, Arabic
 -- letter variants, Hebrew points) and indexed by trigrams: any substring of three characters or
 -- more is found, so a word is found inside its clitics (الذكاء in والذكاء, ישראל in לישראל) and in
@@ -52,11 +55,12 @@ CREATE TABLE IF NOT EXISTS search_sources (
 );
 CREATE INDEX IF NOT EXISTS search_sources_lang ON search_sources(lang, n);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(title, text, tokenize='trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_text, 'row');
 -- Existing stores: their live sources are indexed here (fold_str is registered on every
 -- connection of a Store); their agreements by the migration's hook, through the rebuild's writer.
--- The text ends with a newline so that a two-character word at its very end still starts a trigram.
+-- Title and text end with a newline so that a two-character word at the very end still starts a trigram.
 INSERT INTO search_sources (source_id, lang)
     SELECT id, lang FROM sources WHERE superseded_by IS NULL AND retracted_at IS NULL ORDER BY ingested_at, id;
 INSERT INTO search_text (rowid, title, text)
-    SELECT x.n, fold_str(COALESCE(s.title, '')), fold_str(s.text) || char(10)
+    SELECT x.n, fold_str(COALESCE(s.title, '')) || char(10), fold_str(s.text) || char(10)
     FROM search_sources x JOIN sources s ON s.id = x.source_id

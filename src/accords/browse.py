@@ -1,0 +1,315 @@
+"""Every read query of the web app, over the browse index of migration 004_browse.
+
+Each function takes an open Store and returns plain JSON-ready data. The list, its counts and
+facets, the timeline and the network are answered from the index tables that the rebuild writes
+with the records (store/browse_index.py); search from the trigram index of the live sources'
+folded texts (browse_search.py). Every value is bound, never formatted into SQL; the only SQL
+put together is a choice among fixed clauses. Page sizes are bounded; counts are exact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from babel.core import get_global
+
+from accords import browse_search
+from accords.store.sqlite import Store
+
+MAX_PER_PAGE = 200
+MAX_PAGE = 10_000  # a page beyond this is refused by the API; here it is clamped
+FACET_SIZE = 30
+RTL = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "sd", "ug"})
+SORTS = {
+    "date": "a.date_newest DESC, a.id DESC",
+    "oldest": "a.date_oldest, a.id",
+    "sources": "a.n_sources DESC, a.id",
+    "id": "a.id",
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    """The agreement list's filters; every one given must hold (a date filter leaves out undated)."""
+
+    parties: tuple[str, ...] = ()
+    instrument: str | None = None
+    domain: str | None = None
+    lang: str | None = None
+    since: str | None = None
+    until: str | None = None
+    discrepancies: bool | None = None
+    q: str | None = None
+    sort: str = "date"
+    page: int = 1
+    per_page: int = 50
+
+
+def direction(lang: str | None) -> str:
+    return "rtl" if (lang or "").split("-")[0] in RTL else "ltr"
+
+
+def _bounded(page: int, per_page: int) -> tuple[int, int]:
+    return min(max(1, page), MAX_PAGE), min(max(1, per_page), MAX_PER_PAGE)
+
+
+def _where(store: Store, query: Query) -> tuple[str, list[Any]] | None:
+    """The WHERE clause over `browse_agreements a` and its values; None when nothing can match."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for pid in dict.fromkeys(query.parties):
+        clauses.append("a.n IN (SELECT n FROM browse_parties WHERE party_id = ?)")
+        params.append(pid)
+    if query.instrument:
+        clauses.append("a.instrument = ?")
+        params.append(query.instrument)
+    if query.domain:
+        clauses.append("a.n IN (SELECT n FROM browse_domains WHERE domain = ?)")
+        params.append(query.domain)
+    if query.lang:
+        clauses.append("a.n IN (SELECT n FROM browse_langs WHERE lang = ?)")
+        params.append(query.lang)
+    if query.since:  # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' against a date of any of these precisions
+        clauses.append("a.date_reach >= ?")
+        params.append(query.since)
+    if query.until:
+        clauses.append("a.date_signed <= ?")
+        params.append(query.until + "~")
+    if query.discrepancies is not None:
+        clauses.append("a.n_discrepancies > 0" if query.discrepancies else "a.n_discrepancies = 0")
+    if query.q and query.q.strip():
+        found = _found_by_words(store, query.q)
+        if found is None:
+            return None
+        clauses.append(found[0])
+        params.extend(found[1])
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _found_by_words(store: Store, q: str) -> tuple[str, list[Any]] | None:
+    """Agreements whose names or live sources' texts hold every word of `q`."""
+    names = browse_search.match(store.db, "browse_names_vocab", q)
+    texts = browse_search.match(store.db, "search_vocab", q)
+    parts, params = [], []
+    if names.expression:
+        parts.append("SELECT rowid FROM browse_names WHERE browse_names MATCH ?")
+        params.append(names.expression)
+    if texts.expression:
+        parts.append("SELECT bs.n FROM search_text t JOIN search_sources x ON x.n = t.rowid"
+                     " JOIN browse_sources bs ON bs.source_id = x.source_id WHERE search_text MATCH ?")
+        params.append(texts.expression)
+    if not parts:
+        return None
+    return "a.n IN (" + " UNION ".join(parts) + ")", params
+
+
+def agreements(store: Store, query: Query) -> dict[str, Any]:
+    page, per_page = _bounded(query.page, query.per_page)
+    out: dict[str, Any] = {"items": [], "total": 0, "page": page, "per_page": per_page}
+    where = _where(store, query)
+    if where is None:
+        return out
+    sql, params = where
+    order = SORTS.get(query.sort, SORTS["date"])
+    rows = store.db.execute(f"SELECT a.row FROM browse_agreements a{sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                            [*params, per_page, (page - 1) * per_page])
+    out["items"] = [json.loads(r[0]) for r in rows]
+    out["total"] = store.db.execute(f"SELECT COUNT(*) FROM browse_agreements a{sql}", params).fetchone()[0]
+    return out
+
+
+_FACETS = {
+    "instrument": "SELECT a.instrument, COUNT(*) FROM browse_agreements a{w} GROUP BY a.instrument",
+    "domain": "SELECT d.domain, COUNT(*) FROM browse_domains d JOIN browse_agreements a ON a.n = d.n{w}"
+              " GROUP BY d.domain",
+    "lang": "SELECT l.lang, COUNT(*) FROM browse_langs l JOIN browse_agreements a ON a.n = l.n{w} GROUP BY l.lang",
+    "party": "SELECT p.party_id, MIN(p.name), COUNT(*) FROM browse_parties p JOIN browse_agreements a ON a.n = p.n{w}"
+             " GROUP BY p.party_id",
+}
+# Without a filter the link tables are counted alone, in their own key order (no join).
+_FACETS_ALL = {
+    "instrument": "SELECT instrument, COUNT(*) FROM browse_agreements GROUP BY instrument",
+    "domain": "SELECT domain, COUNT(*) FROM browse_domains GROUP BY domain",
+    "lang": "SELECT lang, COUNT(*) FROM browse_langs GROUP BY lang",
+    "party": "SELECT party_id, MIN(name), COUNT(*) FROM browse_parties GROUP BY party_id",
+}
+
+
+def facets(store: Store, query: Query) -> dict[str, list[list[Any]]]:
+    """The values of each filter with their counts under the query, the FACET_SIZE commonest."""
+    out: dict[str, list[list[Any]]] = {k: [] for k in _FACETS}
+    where = _where(store, query)
+    if where is None:
+        return out
+    sql, params = where
+    for kind in _FACETS:
+        base = _FACETS[kind].format(w=sql) if sql else _FACETS_ALL[kind]
+        rows = store.db.execute(f"{base} ORDER BY COUNT(*) DESC, 1 LIMIT ?", [*params, FACET_SIZE])
+        out[kind] = [list(r) for r in rows if r[0] is not None]
+    return out
+
+
+def agreement(store: Store, agreement_id: str) -> dict[str, Any] | None:
+    """Exactly the stored record (spec/record.md); an earlier id (alias) resolves."""
+    return store.record(agreement_id)
+
+
+def _spans(rec: dict[str, Any], source_id: str) -> list[dict[str, Any]]:
+    spans = {(ev["span"][0], ev["span"][1], field, ev["text"])
+             for field, evs in rec["evidence"].items() for ev in evs if ev["source"] == source_id}
+    return [{"start": s, "end": e, "field": f, "text": t} for s, e, f, t in sorted(spans)]
+
+
+def sources(store: Store, agreement_id: str) -> list[dict[str, Any]]:
+    """The agreement's sources with their texts and the record's evidence spans in each."""
+    rec = store.record(agreement_id)
+    if rec is None:
+        return []
+    rows = store.sources([s["id"] for s in rec["sources"]])
+    out = []
+    for s in rec["sources"]:
+        row = rows.get(s["id"])
+        if row is None:
+            continue
+        out.append({"id": s["id"], "origin": s["origin"], "url": s["url"], "lang": s["lang"],
+                    "dir": direction(s["lang"]), "outlet": s["outlet"], "published": s["published"],
+                    "title": s["title"], "text": row["text"], "spans": _spans(rec, s["id"])})
+    return out
+
+
+def segments(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`text` cut where any span starts or ends, each piece with the fields of the spans over it
+    (overlapping evidence highlights as one piece per overlap); the pieces cover the text."""
+    cuts = {0, len(text)}
+    for s in spans:
+        cuts.update(p for p in (s["start"], s["end"]) if 0 <= p <= len(text))
+    points = sorted(cuts)
+    out: list[dict[str, Any]] = []
+    for a, b in zip(points, points[1:], strict=False):
+        fields = sorted({s["field"] for s in spans if s["start"] <= a and b <= s["end"]})
+        if out and out[-1]["fields"] == fields:
+            out[-1]["text"] += text[a:b]
+        else:
+            out.append({"text": text[a:b], "fields": fields})
+    return out
+
+
+def search(store: Store, q: str, lang: str | None = None, page: int = 1, per_page: int = 20) -> dict[str, Any]:
+    """Live sources whose text or title holds every word of `q`, newest first, with a snippet."""
+    page, per_page = _bounded(page, per_page)
+    out: dict[str, Any] = {"items": [], "total": 0, "page": page, "per_page": per_page}
+    terms = browse_search.match(store.db, "search_vocab", q)
+    if terms.expression is None:
+        return out
+    where, params = "search_text MATCH ?", [terms.expression]
+    if lang:
+        where += " AND x.lang = ?"
+        params.append(lang)
+    base = f"FROM search_text t JOIN search_sources x ON x.n = t.rowid WHERE {where}"
+    rows = store.db.execute(f"SELECT x.source_id {base} ORDER BY t.rowid DESC LIMIT ? OFFSET ?",
+                            [*params, per_page, (page - 1) * per_page]).fetchall()
+    out["total"] = store.db.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
+    found = store.sources([r[0] for r in rows])
+    for (sid,) in rows:
+        src = found[sid]
+        out["items"].append({"source_id": sid, "lang": src["lang"], "dir": direction(src["lang"]),
+                             "title": src["title"], "url": src["url"],
+                             "snippet": browse_search.snippet(src["text"], terms.words),
+                             "agreements": _agreements_of_source(store, sid)})
+    return out
+
+
+def _agreements_of_source(store: Store, source_id: str) -> list[str]:
+    return [r[0] for r in store.db.execute(
+        "SELECT a.id FROM browse_sources s JOIN browse_agreements a ON a.n = s.n WHERE s.source_id = ?"
+        " ORDER BY a.id", (source_id,))]
+
+
+def timeline(store: Store, query: Query) -> list[dict[str, Any]]:
+    """Agreements per month signed, ascending; undated ones and those dated by the year alone are
+    left out (they have no month)."""
+    where = _where(store, query)
+    if where is None:
+        return []
+    sql, params = where
+    sql = (sql + " AND" if sql else " WHERE") + " length(a.date_signed) >= 7"
+    rows = store.db.execute(f"SELECT substr(a.date_signed, 1, 7) AS m, COUNT(*) FROM browse_agreements a{sql}"
+                            " GROUP BY m ORDER BY m", params)
+    return [{"month": m, "count": n} for m, n in rows]
+
+
+def network(store: Store, query: Query, limit: int = 150) -> dict[str, Any]:
+    """Parties as nodes (the `limit` with most agreements under the query) and, between two of
+    them, an edge weighted by the agreements they are both parties to (up to 20 ids, newest first)."""
+    limit = min(max(1, limit), 500)
+    where = _where(store, query)
+    if where is None:
+        return {"nodes": [], "edges": []}
+    sql, params = where
+    rows = store.db.execute(
+        f"SELECT p.party_id, MIN(p.name), MIN(p.type), COUNT(*) FROM browse_parties p"
+        f" JOIN browse_agreements a ON a.n = p.n{sql} GROUP BY p.party_id ORDER BY COUNT(*) DESC, p.party_id LIMIT ?",
+        [*params, limit]).fetchall()
+    nodes = [{"id": pid, "name": name, "type": kind, "region": region(pid), "agreements": n}
+             for pid, name, kind, n in rows]
+    return {"nodes": nodes, "edges": _edges(store, sql, params, {n["id"] for n in nodes})}
+
+
+def _edges(store: Store, sql: str, params: list[Any], ids: set[str]) -> list[dict[str, Any]]:
+    pairs = ("FROM browse_parties p1 JOIN browse_parties p2 ON p2.n = p1.n AND p1.party_id < p2.party_id"
+             f" JOIN browse_agreements a ON a.n = p1.n{sql}")
+    rows = store.db.execute(
+        f"SELECT s, t, id FROM (SELECT p1.party_id AS s, p2.party_id AS t, a.id AS id, ROW_NUMBER() OVER"
+        f" (PARTITION BY p1.party_id, p2.party_id ORDER BY a.date_newest DESC, a.id DESC) AS r {pairs}) WHERE r <= 20",
+        params)
+    ids_of: dict[tuple[str, str], list[str]] = {}
+    for s, t, aid in rows:
+        if s in ids and t in ids:
+            ids_of.setdefault((s, t), []).append(aid)
+    counts = store.db.execute(f"SELECT p1.party_id, p2.party_id, COUNT(*) {pairs} GROUP BY 1, 2", params)
+    return [{"source": s, "target": t, "weight": n, "agreements": ids_of[(s, t)]}
+            for s, t, n in counts if (s, t) in ids_of]
+
+
+_CONTINENTS = {"Africa": "Africa", "America": "Americas", "Asia": "Asia", "Europe": "Europe",
+               "Australia": "Oceania", "Pacific": "Oceania"}
+
+
+@cache
+def region(party_id: str) -> str | None:
+    """The continent a state is coloured by, from CLDR's time zones of the territory (the continent
+    most of its zones are named after; 'Islands' for those named after an ocean alone); None for an
+    organisation or an unknown code."""
+    zones = get_global("territory_zones").get(party_id) or []
+    found = Counter(_CONTINENTS.get(z.split("/")[0]) for z in zones)
+    found.pop(None, None)
+    if found:
+        return found.most_common(1)[0][0]
+    return "Islands" if zones and not party_id.startswith("org:") else None
+
+
+def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """The entity the store keeps, with the list rows of its agreements (the MAX_PER_PAGE newest;
+    `agreements_total` counts them all)."""
+    data = store.entity(entity_id)
+    if data is None:
+        return None
+    if data.get("type") == "person":
+        ids = list(data.get("agreements") or [])
+        where, params = f"a.id IN ({','.join('?' * len(ids))})", ids
+    else:
+        where, params = "a.n IN (SELECT n FROM browse_parties WHERE party_id = ?)", [data.get("iso") or entity_id]
+    rows = store.db.execute(f"SELECT a.row FROM browse_agreements a WHERE {where}"
+                            f" ORDER BY {SORTS['date']} LIMIT ?", [*params, MAX_PER_PAGE])
+    total = store.db.execute(f"SELECT COUNT(*) FROM browse_agreements a WHERE {where}", params).fetchone()[0]
+    return data | {"agreement_rows": [json.loads(r[0]) for r in rows], "agreements_total": total}
+
+
+def entities(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Entities with a name form that is, or holds, `q` (folded), people first by name."""
+    found = store.find_entities(q) if q and q.strip() else []
+    return [{"id": e["id"], "type": e["type"], "name": e["name"]} for e in found[: min(max(1, limit), 50)]]
