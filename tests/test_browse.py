@@ -117,8 +117,13 @@ def test_a_row_carries_what_the_list_shows(store, records):
     assert row == {"id": rec["id"], "date_signed": rec["date_signed"], "instrument": rec["instrument"],
                    "title": rec["title"], "parties": [{"id": p["id"], "name": p["name"], "type": p["type"]}
                                                       for p in rec["parties"]],
-                   "domains": rec["domains"], "languages": sorted({s["lang"] for s in rec["sources"]}),
+                   "domains": rec["domains"], "languages": sorted({s["lang"] or "?" for s in rec["sources"]}),
                    "sources": len(rec["sources"]), "discrepancies": len(rec["discrepancies"]), "place": rec["place"]}
+
+
+def test_an_instrument_is_named_by_its_code_or_its_label(store):
+    code = browse.agreements(store, Query(instrument="memorandum_of_understanding"))
+    assert code["total"] > 0 and browse.agreements(store, Query(instrument="memorandum of understanding")) == code
 
 
 def test_pages_cover_the_list_once_and_sizes_are_bounded(store, records):
@@ -268,9 +273,10 @@ def test_segments_cover_the_text_and_overlaps_carry_both_fields():
     spans = [{"start": 10, "end": 14, "field": "place"}, {"start": 10, "end": 23, "field": "date_signed"}]
     got = browse.segments(text, spans)
     assert "".join(s["text"] for s in got) == text
-    assert got == [{"text": "Signed in ", "fields": []}, {"text": "Baku", "fields": ["date_signed", "place"]},
-                   {"text": " on 3 May", "fields": ["date_signed"]}, {"text": " by the ministers.", "fields": []}]
-    assert browse.segments("", []) == [] and browse.segments("abc", []) == [{"text": "abc", "fields": []}]
+    assert [(s["text"], s["fields"], s["start"]) for s in got] == [
+        ("Signed in ", [], 0), ("Baku", ["date_signed", "place"], 10), (" on 3 May", ["date_signed"], 14),
+        (" by the ministers.", [], 23)]
+    assert browse.segments("", []) == [] and [s["text"] for s in browse.segments("abc", [])] == ["abc"]
 
 
 def test_an_entity_lists_its_agreements(store, records):

@@ -10,14 +10,11 @@ put together is a choice among fixed clauses. Page sizes are bounded; counts are
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from babel.core import get_global
-
-from accords import browse_search
+from accords import browse_search, labels
+from accords.store.browse_index import list_row
 from accords.store.sqlite import Store
 
 MAX_PER_PAGE = 200
@@ -30,6 +27,9 @@ SORTS = {
     "sources": "a.n_sources DESC, a.id",
     "id": "a.id",
 }
+
+
+_INSTRUMENT_CODES = {label: code for code, label in labels.INSTRUMENTS.items()}
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,11 @@ class Query:
     per_page: int = 50
 
 
+def row(rec: dict[str, Any]) -> dict[str, Any]:
+    """One agreement as the list shows it (the index keeps it ready, as JSON)."""
+    return list_row(rec)
+
+
 def direction(lang: str | None) -> str:
     return "rtl" if (lang or "").split("-")[0] in RTL else "ltr"
 
@@ -64,9 +69,9 @@ def _where(store: Store, query: Query) -> tuple[str, list[Any]] | None:
     for pid in dict.fromkeys(query.parties):
         clauses.append("a.n IN (SELECT n FROM browse_parties WHERE party_id = ?)")
         params.append(pid)
-    if query.instrument:
+    if query.instrument:  # a code, or its label as `accords list` shows it
         clauses.append("a.instrument = ?")
-        params.append(query.instrument)
+        params.append(_INSTRUMENT_CODES.get(query.instrument, query.instrument))
     if query.domain:
         clauses.append("a.n IN (SELECT n FROM browse_domains WHERE domain = ?)")
         params.append(query.domain)
@@ -182,19 +187,18 @@ def sources(store: Store, agreement_id: str) -> list[dict[str, Any]]:
 
 
 def segments(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """`text` cut where any span starts or ends, each piece with the fields of the spans over it
-    (overlapping evidence highlights as one piece per overlap); the pieces cover the text."""
+    """The text cut at every span boundary, each piece with the fields whose evidence covers it,
+    so that overlapping spans can all be highlighted."""
     cuts = {0, len(text)}
     for s in spans:
-        cuts.update(p for p in (s["start"], s["end"]) if 0 <= p <= len(text))
+        cuts.update((max(0, min(s["start"], len(text))), max(0, min(s["end"], len(text)))))
     points = sorted(cuts)
-    out: list[dict[str, Any]] = []
+    out = []
     for a, b in zip(points, points[1:], strict=False):
+        if a == b:
+            continue
         fields = sorted({s["field"] for s in spans if s["start"] <= a and b <= s["end"]})
-        if out and out[-1]["fields"] == fields:
-            out[-1]["text"] += text[a:b]
-        else:
-            out.append({"text": text[a:b], "fields": fields})
+        out.append({"text": text[a:b], "fields": fields, "start": a})
     return out
 
 
@@ -254,7 +258,7 @@ def network(store: Store, query: Query, limit: int = 150) -> dict[str, Any]:
         f"SELECT p.party_id, MIN(p.name), MIN(p.type), COUNT(*) FROM browse_parties p"
         f" JOIN browse_agreements a ON a.n = p.n{sql} GROUP BY p.party_id ORDER BY COUNT(*) DESC, p.party_id LIMIT ?",
         [*params, limit]).fetchall()
-    nodes = [{"id": pid, "name": name, "type": kind, "region": region(pid), "agreements": n}
+    nodes = [{"id": pid, "name": name, "type": kind, "region": region(pid, kind), "agreements": n}
              for pid, name, kind, n in rows]
     return {"nodes": nodes, "edges": _edges(store, sql, params, {n["id"] for n in nodes})}
 
@@ -275,21 +279,13 @@ def _edges(store: Store, sql: str, params: list[Any], ids: set[str]) -> list[dic
             for s, t, n in counts if (s, t) in ids_of]
 
 
-_CONTINENTS = {"Africa": "Africa", "America": "Americas", "Asia": "Asia", "Europe": "Europe",
-               "Australia": "Oceania", "Pacific": "Oceania"}
+def region(party_id: str, party_type: str) -> str:
+    """The continent of a state (CLDR's territory containment), 'organization' for the others."""
+    if party_type != "state":
+        return "organization"
+    from accords.knowledge import continent
 
-
-@cache
-def region(party_id: str) -> str | None:
-    """The continent a state is coloured by, from CLDR's time zones of the territory (the continent
-    most of its zones are named after; 'Islands' for those named after an ocean alone); None for an
-    organisation or an unknown code."""
-    zones = get_global("territory_zones").get(party_id) or []
-    found = Counter(_CONTINENTS.get(z.split("/")[0]) for z in zones)
-    found.pop(None, None)
-    if found:
-        return found.most_common(1)[0][0]
-    return "Islands" if zones and not party_id.startswith("org:") else None
+    return continent(party_id) or "other"
 
 
 def entity(store: Store, entity_id: str) -> dict[str, Any] | None:

@@ -496,5 +496,40 @@ def check(db: str, as_json: bool) -> None:
     sys.exit(0 if report.ok else 1)
 
 
+# -- serve -------------------------------------------------------------------------------------
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token-file", type=click.Path(exists=True, dir_okay=False),
+              help="A file holding the token that `POST /api/sources` requires (or set $ACCORDS_TOKEN);"
+                   " without one the server is read-only.")
+def serve(db: str, host: str, port: int, token_file: str | None) -> None:
+    """Browse the store in a web browser, and serve it as a JSON API.
+
+    \b
+    Pages: /agreements (filters, search in any script), /agreements/ID (sources side by side,
+    evidence highlighted), /timeline, /network, /entities/ID, /search. API: /api/... , schema at
+    /openapi.json. The store is opened read-only for every request; ingesting over HTTP
+    (POST /api/sources) exists only when a token is given.
+    \b
+      accords serve --db accords.db            then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from accords.web.app import create_app
+
+    with _store(db):  # a missing, foreign or out-of-date store is refused here, with its code
+        pass
+    token = os.environ.get("ACCORDS_TOKEN") or None
+    if token_file:
+        with open(token_file, encoding="utf-8") as f:
+            token = f.read().strip() or None
+    err.print(f"accords: serving {visible(db)} at http://{host}:{port}/"
+              + (" (ingest over HTTP enabled)" if token else " (read-only)"), markup=False)
+    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

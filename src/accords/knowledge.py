@@ -129,3 +129,9 @@ def _name_endings(lang: str) -> tuple[str, ...]:
     pack = load(lang)
     kinds = pack.get("language.yaml", "suffix_kinds")
     return pack.suffixes if not kinds or "known_person" in kinds else ()
+
+
+def continent(iso: str) -> str | None:
+    """A state's continent (Africa, Americas, Asia, Europe, Oceania; UN M49 via CLDR), or None."""
+    found = shared("regions.yaml").get(iso.upper())
+    return str(found) if found else None

@@ -39,7 +39,7 @@ def list_row(rec: dict[str, Any]) -> dict[str, Any]:
             "parties": [{"id": p["id"], "name": p.get("name") or p["id"], "type": p.get("type")}
                         for p in rec["parties"]],
             "domains": list(rec["domains"]),
-            "languages": sorted({s["lang"] for s in rec["sources"] if s.get("lang")}),
+            "languages": sorted({s["lang"] or "?" for s in rec["sources"]}),
             "sources": len(rec["sources"]), "discrepancies": len(rec["discrepancies"]), "place": rec["place"]}
 
 
