@@ -10,7 +10,8 @@ put together is a choice among fixed clauses. Page sizes are bounded; counts are
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, field
 from typing import Any
 
 from accords import browse_search, labels
@@ -62,54 +63,79 @@ def _bounded(page: int, per_page: int) -> tuple[int, int]:
     return min(max(1, page), MAX_PAGE), min(max(1, per_page), MAX_PER_PAGE)
 
 
-def _where(store: Store, query: Query) -> tuple[str, list[Any]] | None:
-    """The WHERE clause over `browse_agreements a` and its values; None when nothing can match."""
-    clauses: list[str] = []
-    params: list[Any] = []
+@dataclass
+class _Where:
+    """A query's conditions: `sets` select agreement keys from a table of their own (parties,
+    domains, languages, the search's hits), `cols` test columns of `browse_agreements a`."""
+
+    sets: list[tuple[str, list[Any]]] = field(default_factory=list)
+    cols: list[tuple[str, list[Any]]] = field(default_factory=list)
+    found: int | None = None  # how many agreements the words matched, when searched
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The WHERE clause over `browse_agreements a` and its values."""
+        parts = [(f"a.n IN ({q})", p) for q, p in self.sets] + self.cols
+        if not parts:
+            return "", []
+        return " WHERE " + " AND ".join(q for q, _ in parts), [v for _, p in parts for v in p]
+
+    def count(self, db: sqlite3.Connection) -> int:
+        """How many agreements match: from the key tables alone when no column is tested (no
+        agreement row is read), from the search's own count when nothing else is asked."""
+        if not self.cols and len(self.sets) == 1 and self.found is not None:
+            return self.found
+        if self.cols or not self.sets:
+            sql, params = self.sql()
+            return int(db.execute(f"SELECT COUNT(*) FROM browse_agreements a{sql}", params).fetchone()[0])
+        (first, p0), rest = self.sets[0], self.sets[1:]
+        tests = "".join(f" AND s.n IN ({q})" for q, _ in rest)
+        params = [*p0, *(v for _, p in rest for v in p)]
+        return int(db.execute(f"SELECT COUNT(*) FROM ({first}) AS s WHERE 1{tests}", params).fetchone()[0])
+
+
+def _where(store: Store, query: Query) -> _Where | None:
+    """The query's conditions; None when nothing can match."""
+    w = _Where()
     for pid in dict.fromkeys(query.parties):
-        clauses.append("a.n IN (SELECT n FROM browse_parties WHERE party_id = ?)")
-        params.append(pid)
-    if query.instrument:  # a code, or its label as `accords list` shows it
-        clauses.append("a.instrument = ?")
-        params.append(_INSTRUMENT_CODES.get(query.instrument, query.instrument))
+        w.sets.append(("SELECT n FROM browse_parties WHERE party_id = ?", [pid]))
     if query.domain:
-        clauses.append("a.n IN (SELECT n FROM browse_domains WHERE domain = ?)")
-        params.append(query.domain)
+        w.sets.append(("SELECT n FROM browse_domains WHERE domain = ?", [query.domain]))
     if query.lang:
-        clauses.append("a.n IN (SELECT n FROM browse_langs WHERE lang = ?)")
-        params.append(query.lang)
-    if query.since:  # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' against a date of any of these precisions
-        clauses.append("a.date_reach >= ?")
-        params.append(query.since)
-    if query.until:
-        clauses.append("a.date_signed <= ?")
-        params.append(query.until + "~")
+        w.sets.append(("SELECT n FROM browse_langs WHERE lang = ?", [query.lang]))
+    if query.instrument:  # a code, or its label as `accords list` shows it
+        w.cols.append(("a.instrument = ?", [_INSTRUMENT_CODES.get(query.instrument, query.instrument)]))
+    if query.since:
+        # A date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) is kept when it reaches the bound at its
+        # own precision: date || '~' >= since. The first clause, implied by the second (every date has
+        # its year), bounds the scan of the date index; both read the index alone.
+        w.cols.append(("a.date_newest >= ? AND a.date_newest || '~' >= ?", [query.since[:4], query.since]))
+    if query.until:  # date[:len(until)] <= until; undated ('') left out
+        w.cols.append(("a.date_newest > '' AND a.date_newest <= ?", [query.until + "~"]))
     if query.discrepancies is not None:
-        clauses.append("a.n_discrepancies > 0" if query.discrepancies else "a.n_discrepancies = 0")
+        w.cols.append(("a.n_discrepancies > 0" if query.discrepancies else "a.n_discrepancies = 0", []))
     if query.q and query.q.strip():
+        # The full-text match runs once per call; the page and the count both read its result.
         found = _found_by_words(store, query.q)
-        if found is None:
+        if not found:
             return None
-        clauses.append(found[0])
-        params.extend(found[1])
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+        w.sets.append(("SELECT value AS n FROM json_each(?)", [json.dumps(found)]))
+        w.found = len(found)
+    return w
 
 
-def _found_by_words(store: Store, q: str) -> tuple[str, list[Any]] | None:
-    """Agreements whose names or live sources' texts hold every word of `q`."""
+def _found_by_words(store: Store, q: str) -> list[int]:
+    """Agreements (browse_agreements.n) whose names or live sources' texts hold every word of `q`."""
     names = browse_search.match(store.db, "browse_names_vocab", q)
     texts = browse_search.match(store.db, "search_vocab", q)
-    parts, params = [], []
+    found: set[int] = set()
     if names.expression:
-        parts.append("SELECT rowid FROM browse_names WHERE browse_names MATCH ?")
-        params.append(names.expression)
+        found.update(r[0] for r in store.db.execute("SELECT rowid FROM browse_names WHERE browse_names MATCH ?",
+                                                    (names.expression,)))
     if texts.expression:
-        parts.append("SELECT bs.n FROM search_text t JOIN search_sources x ON x.n = t.rowid"
-                     " JOIN browse_sources bs ON bs.source_id = x.source_id WHERE search_text MATCH ?")
-        params.append(texts.expression)
-    if not parts:
-        return None
-    return "a.n IN (" + " UNION ".join(parts) + ")", params
+        found.update(r[0] for r in store.db.execute(
+            "SELECT bs.n FROM search_text t JOIN browse_sources bs ON bs.sn = t.rowid WHERE search_text MATCH ?",
+            (texts.expression,)))
+    return sorted(found)
 
 
 def agreements(store: Store, query: Query) -> dict[str, Any]:
@@ -118,13 +144,21 @@ def agreements(store: Store, query: Query) -> dict[str, Any]:
     where = _where(store, query)
     if where is None:
         return out
-    sql, params = where
+    sql, params = where.sql()
     order = SORTS.get(query.sort, SORTS["date"])
-    rows = store.db.execute(f"SELECT a.row FROM browse_agreements a{sql} ORDER BY {order} LIMIT ? OFFSET ?",
-                            [*params, per_page, (page - 1) * per_page])
-    out["items"] = [json.loads(r[0]) for r in rows]
-    out["total"] = store.db.execute(f"SELECT COUNT(*) FROM browse_agreements a{sql}", params).fetchone()[0]
+    # The page's keys first (the sort carries no rows), then its rows.
+    keys = [r[0] for r in store.db.execute(f"SELECT a.n FROM browse_agreements a{sql} ORDER BY {order}"
+                                           " LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page])]
+    out["items"] = _rows(store, keys)
+    out["total"] = where.count(store.db)
     return out
+
+
+def _rows(store: Store, keys: list[int]) -> list[dict[str, Any]]:
+    """The list rows of agreements `keys` (browse_agreements.n), in that order."""
+    found = dict(store.db.execute("SELECT n, row FROM browse_rows WHERE n IN (SELECT value FROM json_each(?))",
+                                  (json.dumps(keys),)))
+    return [json.loads(found[k]) for k in keys]
 
 
 _FACETS = {
@@ -150,7 +184,7 @@ def facets(store: Store, query: Query) -> dict[str, list[list[Any]]]:
     where = _where(store, query)
     if where is None:
         return out
-    sql, params = where
+    sql, params = where.sql()
     for kind in _FACETS:
         base = _FACETS[kind].format(w=sql) if sql else _FACETS_ALL[kind]
         rows = store.db.execute(f"{base} ORDER BY COUNT(*) DESC, 1 LIMIT ?", [*params, FACET_SIZE])
@@ -209,28 +243,25 @@ def search(store: Store, q: str, lang: str | None = None, page: int = 1, per_pag
     terms = browse_search.match(store.db, "search_vocab", q)
     if terms.expression is None:
         return out
-    where, params = "search_text MATCH ?", [terms.expression]
+    # One pass of the index: every hit's key, newest first; the count is their number.
     if lang:
-        where += " AND x.lang = ?"
-        params.append(lang)
-    base = f"FROM search_text t JOIN search_sources x ON x.n = t.rowid WHERE {where}"
-    rows = store.db.execute(f"SELECT x.source_id {base} ORDER BY t.rowid DESC LIMIT ? OFFSET ?",
-                            [*params, per_page, (page - 1) * per_page]).fetchall()
-    out["total"] = store.db.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
-    found = store.sources([r[0] for r in rows])
-    for (sid,) in rows:
-        src = found[sid]
-        out["items"].append({"source_id": sid, "lang": src["lang"], "dir": direction(src["lang"]),
+        keys = [r[0] for r in store.db.execute(
+            "SELECT t.rowid FROM search_text t JOIN search_sources x ON x.n = t.rowid"
+            " WHERE search_text MATCH ? AND x.lang = ? ORDER BY t.rowid DESC", (terms.expression, lang))]
+    else:
+        keys = [r[0] for r in store.db.execute(
+            "SELECT rowid FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC", (terms.expression,))]
+    out["total"] = len(keys)
+    for sn in keys[(page - 1) * per_page: page * per_page]:
+        src = store.db.execute("SELECT s.id, s.lang, s.title, s.url, s.text FROM search_sources x"
+                               " JOIN sources s ON s.id = x.source_id WHERE x.n = ?", (sn,)).fetchone()
+        out["items"].append({"source_id": src["id"], "lang": src["lang"], "dir": direction(src["lang"]),
                              "title": src["title"], "url": src["url"],
                              "snippet": browse_search.snippet(src["text"], terms.words),
-                             "agreements": _agreements_of_source(store, sid)})
+                             "agreements": [r[0] for r in store.db.execute(
+                                 "SELECT a.id FROM browse_sources s JOIN browse_agreements a ON a.n = s.n"
+                                 " WHERE s.sn = ? ORDER BY a.id", (sn,))]})
     return out
-
-
-def _agreements_of_source(store: Store, source_id: str) -> list[str]:
-    return [r[0] for r in store.db.execute(
-        "SELECT a.id FROM browse_sources s JOIN browse_agreements a ON a.n = s.n WHERE s.source_id = ?"
-        " ORDER BY a.id", (source_id,))]
 
 
 def timeline(store: Store, query: Query) -> list[dict[str, Any]]:
@@ -239,7 +270,7 @@ def timeline(store: Store, query: Query) -> list[dict[str, Any]]:
     where = _where(store, query)
     if where is None:
         return []
-    sql, params = where
+    sql, params = where.sql()
     sql = (sql + " AND" if sql else " WHERE") + " length(a.date_signed) >= 7"
     rows = store.db.execute(f"SELECT substr(a.date_signed, 1, 7) AS m, COUNT(*) FROM browse_agreements a{sql}"
                             " GROUP BY m ORDER BY m", params)
@@ -253,7 +284,7 @@ def network(store: Store, query: Query, limit: int = 150) -> dict[str, Any]:
     where = _where(store, query)
     if where is None:
         return {"nodes": [], "edges": []}
-    sql, params = where
+    sql, params = where.sql()
     rows = store.db.execute(
         f"SELECT p.party_id, MIN(p.name), MIN(p.type), COUNT(*) FROM browse_parties p"
         f" JOIN browse_agreements a ON a.n = p.n{sql} GROUP BY p.party_id ORDER BY COUNT(*) DESC, p.party_id LIMIT ?",
@@ -299,7 +330,7 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
         where, params = f"a.id IN ({','.join('?' * len(ids))})", ids
     else:
         where, params = "a.n IN (SELECT n FROM browse_parties WHERE party_id = ?)", [data.get("iso") or entity_id]
-    rows = store.db.execute(f"SELECT a.row FROM browse_agreements a WHERE {where}"
+    rows = store.db.execute(f"SELECT r.row FROM browse_agreements a JOIN browse_rows r ON r.n = a.n WHERE {where}"
                             f" ORDER BY {SORTS['date']} LIMIT ?", [*params, MAX_PER_PAGE])
     total = store.db.execute(f"SELECT COUNT(*) FROM browse_agreements a WHERE {where}", params).fetchone()[0]
     return data | {"agreement_rows": [json.loads(r[0]) for r in rows], "agreements_total": total}

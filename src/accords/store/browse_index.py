@@ -17,8 +17,8 @@ from typing import Any
 
 from accords.text.normalize import fold_str
 
-BROWSE_TABLES = ("browse_agreements", "browse_parties", "browse_domains", "browse_langs", "browse_sources",
-                 "browse_names")
+BROWSE_TABLES = ("browse_agreements", "browse_rows", "browse_parties", "browse_domains", "browse_langs",
+                 "browse_sources", "browse_names")
 # Agreements are written this many at a time: a store of 100k is not held in memory twice.
 CHUNK = 2000
 
@@ -78,23 +78,26 @@ def add_agreements(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) ->
 
 
 def _insert(db: sqlite3.Connection, chunk: list[tuple[int, dict[str, Any]]]) -> None:
-    rows, parties, domains, langs, sources, names = [], [], [], [], [], []
+    rows, lists, parties, domains, langs, sources, names = [], [], [], [], [], [], []
     for n, rec in chunk:
         date = rec["date_signed"]
         row = list_row(rec)
-        rows.append((n, rec["id"], date, date or "", date or "~", f"{date}~" if date else None, rec["instrument"],
-                     rec["title"], rec["place"], row["sources"], row["discrepancies"],
-                     json.dumps(row, ensure_ascii=False)))
+        rows.append((n, rec["id"], date, date or "", date or "~", rec["instrument"], rec["place"], row["sources"],
+                     row["discrepancies"]))
+        lists.append((n, json.dumps(row, ensure_ascii=False)))
         parties += [(p["id"], n, p["name"], p["type"]) for p in row["parties"]]
         domains += [(d, n) for d in set(rec["domains"])]
         langs += [(lang, n) for lang in row["languages"]]
-        sources += [(s["id"], n) for s in rec["sources"]]
+        sources += [(n, s["id"]) for s in rec["sources"]]
         names.append((n, names_text(rec)))
-    db.executemany("INSERT INTO browse_agreements VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO browse_agreements VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO browse_rows VALUES (?,?)", lists)
     db.executemany("INSERT OR IGNORE INTO browse_parties VALUES (?,?,?,?)", parties)
     db.executemany("INSERT INTO browse_domains VALUES (?,?)", domains)
     db.executemany("INSERT INTO browse_langs VALUES (?,?)", langs)
-    db.executemany("INSERT OR IGNORE INTO browse_sources VALUES (?,?)", sources)
+    # A source not live (not in the search index) supports no agreement and is left out.
+    db.executemany("INSERT OR IGNORE INTO browse_sources SELECT x.n, ? FROM search_sources x WHERE x.source_id = ?",
+                   sources)
     db.executemany("INSERT INTO browse_names (rowid, names) VALUES (?,?)", names)
 
 
@@ -109,20 +112,27 @@ def drop_missing_agreements(db: sqlite3.Connection) -> None:
 
 
 def index_source(db: sqlite3.Connection, source_id: str, lang: str | None, title: str | None, text: str) -> None:
-    """Make a live source searchable (again: an earlier entry for it is replaced)."""
-    unindex_source(db, source_id)
-    n = db.execute("INSERT INTO search_sources (source_id, lang) VALUES (?, ?)", (source_id, lang)).lastrowid
-    # The trailing newline lets a two-character word at the very end start a trigram (browse.search).
+    """Make a live source searchable. A source indexed already keeps its key (browse_sources
+    points at it), its text indexed anew."""
+    row = db.execute("SELECT n FROM search_sources WHERE source_id = ?", (source_id,)).fetchone()
+    if row is None:
+        n = db.execute("INSERT INTO search_sources (source_id, lang) VALUES (?, ?)", (source_id, lang)).lastrowid
+    else:
+        n = row[0]
+        db.execute("UPDATE search_sources SET lang = ? WHERE n = ?", (lang, n))
+        db.execute("DELETE FROM search_text WHERE rowid = ?", (n,))
+    # The trailing newline lets a two-character word at the very end start a trigram (browse_search).
     db.execute("INSERT INTO search_text (rowid, title, text) VALUES (?, ?, ?)",
                (n, fold_str(title or "") + "\n", fold_str(text) + "\n"))
 
 
 def unindex_source(db: sqlite3.Connection, source_id: str) -> None:
-    """A superseded or retracted source is never found."""
+    """A superseded or retracted source is never found, and supports no agreement."""
     row = db.execute("SELECT n FROM search_sources WHERE source_id = ?", (source_id,)).fetchone()
     if row is not None:
         db.execute("DELETE FROM search_text WHERE rowid = ?", (row[0],))
         db.execute("DELETE FROM search_sources WHERE n = ?", (row[0],))
+        db.execute("DELETE FROM browse_sources WHERE sn = ?", (row[0],))
 
 
 def backfill_agreements(db: sqlite3.Connection) -> None:

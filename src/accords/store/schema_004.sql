@@ -2,21 +2,21 @@
 -- that every query is answered from an index. The agreement tables are rewritten with the records
 -- by the rebuild (store/browse_index.py); the search tables follow the live sources.
 CREATE TABLE IF NOT EXISTS browse_agreements (
-    n INTEGER PRIMARY KEY,               -- the key of the link tables below and the rowid in browse_names
+    n INTEGER PRIMARY KEY,               -- the key of the tables below and the rowid in browse_names
     id TEXT NOT NULL UNIQUE,
     date_signed TEXT,                    -- as in the record: YYYY, YYYY-MM, YYYY-MM-DD or NULL
     date_newest TEXT NOT NULL,           -- sort key of "date" (descending): undated ('') last
     date_oldest TEXT NOT NULL,           -- sort key of "oldest" (ascending): undated ('~') last
-    date_reach TEXT,                     -- date_signed || '~': "since S" is date_reach >= S for every precision
-    instrument TEXT, title TEXT, place TEXT,
+    instrument TEXT, place TEXT,
     n_sources INTEGER NOT NULL,
-    n_discrepancies INTEGER NOT NULL,
-    row TEXT NOT NULL                    -- JSON: the list's row, ready to send
+    n_discrepancies INTEGER NOT NULL
 );
+-- The list's row of each agreement, JSON ready to send; apart, so that the table above stays
+-- narrow (a filter that looks up thousands of agreements reads few pages).
+CREATE TABLE IF NOT EXISTS browse_rows (n INTEGER PRIMARY KEY, row TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS browse_agreements_newest ON browse_agreements(date_newest, id);
 CREATE INDEX IF NOT EXISTS browse_agreements_oldest ON browse_agreements(date_oldest, id);
 CREATE INDEX IF NOT EXISTS browse_agreements_sources ON browse_agreements(n_sources DESC, id);
-CREATE INDEX IF NOT EXISTS browse_agreements_reach ON browse_agreements(date_reach);
 CREATE INDEX IF NOT EXISTS browse_agreements_instrument ON browse_agreements(instrument, date_newest);
 CREATE INDEX IF NOT EXISTS browse_agreements_discrepancies ON browse_agreements(n_discrepancies, date_newest);
 CREATE TABLE IF NOT EXISTS browse_parties (
@@ -34,10 +34,12 @@ CREATE TABLE IF NOT EXISTS browse_langs (
     lang TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (lang, n)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS browse_langs_agreement ON browse_langs(n, lang);
+-- The live sources of each agreement, by their key in the search index (search_sources.n), so
+-- that a search's hits lead to their agreements without reading the sources' ids.
 CREATE TABLE IF NOT EXISTS browse_sources (
-    source_id TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (source_id, n)
+    sn INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (sn, n)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS browse_sources_agreement ON browse_sources(n, source_id);
+CREATE INDEX IF NOT EXISTS browse_sources_agreement ON browse_sources(n, sn);
 -- Names an agreement is found by (title, parties, signatories and those present in every script),
 -- folded; rowid = browse_agreements.n.
 CREATE VIRTUAL TABLE IF NOT EXISTS browse_names USING fts5(names, tokenize='trigram');
@@ -49,7 +51,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS browse_names_vocab USING fts5vocab(browse_nam
 -- more is found, so a word is found inside its clitics (الذكاء in والذكاء, ישראל in לישראל) and in
 -- scripts written without spaces. A superseded or retracted source is taken out.
 CREATE TABLE IF NOT EXISTS search_sources (
-    n INTEGER PRIMARY KEY,               -- rowid in search_text
+    n INTEGER PRIMARY KEY,               -- rowid in search_text; kept while the source stays live
     source_id TEXT NOT NULL UNIQUE,
     lang TEXT
 );
