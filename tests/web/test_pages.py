@@ -105,7 +105,8 @@ def assert_no_inline_code(text: str, url: str) -> None:
 def every_page(site: Site) -> list[str]:
     ids = [r["id"] for r in site.records]
     parties = sorted({p["id"] for r in site.records for p in r["parties"]})
-    return (["/agreements", "/timeline", "/network", "/search", "/search?q=a", f"/agreements?party={parties[0]}"]
+    return (["/agreements", "/timeline", "/network", "/search", "/search?q=a", f"/agreements?party={parties[0]}",
+             "/entities", "/entities?q=a"]
             + [f"/agreements/{i}" for i in ids] + [pages.entity_href(p) for p in parties])
 
 
@@ -386,6 +387,16 @@ def test_person_page_names_roles_and_reasons(site: Site, seed: dict) -> None:
     assert person.xpath('//ul[@id="reasons"]/li')
 
 
+def test_entities_found_by_a_name_in_another_script(site: Site, seed: dict) -> None:
+    """The Arabic form of a person present finds the person, whose page lists the agreement."""
+    (arabic,) = [n for lang, n in seed["present"][0]["names"].items() if lang == "ar"]
+    tree = site.get(f"/entities?q={quote(arabic)}")
+    found = tree.xpath('//ul[@id="entities"]/li[@class="entity"]')
+    assert found and int(tree.xpath('string(//span[@id="total"])')) == len(found)
+    person = site.get(found[0].xpath("./a/@href")[0])
+    assert person.xpath("string(//h1)") == seed["present"][0]["name"] and seed["id"] in shown(person)
+
+
 # -- search -------------------------------------------------------------------------------------
 def test_search_page_marks_the_words_and_links_the_agreement(site: Site, seed: dict) -> None:
     (ar,) = _lang_ids(seed, "ar")
@@ -527,7 +538,8 @@ def poisoned(hostile: Site, monkeypatch: pytest.MonkeyPatch) -> Site:
 
 def test_every_slot_of_every_page_is_escaped(poisoned: Site) -> None:
     rec = poisoned.records[0]
-    for url in ("/agreements", f"/agreements/{rec['id']}", "/timeline", "/network", "/entities/x", "/search?q=x"):
+    for url in ("/agreements", f"/agreements/{rec['id']}", "/timeline", "/network", "/entities/x", "/search?q=x",
+                "/entities?q=x"):
         r = poisoned.client.get(url)
         assert r.status_code == 200, url
         assert "<script>alert(21)" not in r.text and "<img src=x" not in r.text, url

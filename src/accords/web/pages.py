@@ -103,7 +103,8 @@ def list_url(query: browse.Query, path: str = "/agreements", *, add_party: str |
     pairs += [(k, v) for k, v in (("instrument", q.instrument), ("domain", q.domain), ("lang", q.lang)) if v]
     if q.discrepancies is not None:
         pairs.append(("discrepancies", "1" if q.discrepancies else "0"))
-    pairs += [(k, v) for k, v in (("q", q.q),) if v]
+    if q.q:
+        pairs.append(("q", q.q))
     if q.sort != "date":
         pairs.append(("sort", q.sort))
     if q.page > 1:
@@ -111,12 +112,18 @@ def list_url(query: browse.Query, path: str = "/agreements", *, add_party: str |
     return path + ("?" + urlencode(pairs) if pairs else "")
 
 
-templates.env.globals.update(instrument_label=labels.instrument, domain_label=labels.domain, list_url=list_url,
-                             direction=direction, entity_href=entity_href, short_origin=short_origin,
+def search_url(q: str | None, lang: str | None, page: int, path: str = "/search") -> str:
+    """The URL of a page of search hits (`path`: the page, or its JSON twin)."""
+    pairs = [(k, v) for k, v in (("q", q), ("lang", lang)) if v] + ([("page", str(page))] if page > 1 else [])
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
+# What every template may call: the labels of codes, the URL makers, and the choices of the forms.
+templates.env.globals.update(instrument_label=labels.instrument, domain_label=labels.domain, party_name=party_name,
+                             list_url=list_url, entity_href=entity_href, direction=direction,
+                             search_url=search_url, short_origin=short_origin, empty_query=browse.Query(),
                              sort_labels=SORT_LABELS,
-                             instruments=labels.INSTRUMENTS, domains=labels.DOMAINS,
-                             empty_query=browse.Query(), party_name=party_name,
-                             reads_langs=available())
+                             instruments=labels.INSTRUMENTS, domains=labels.DOMAINS, reads_langs=available())
 
 
 def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -160,7 +167,7 @@ def agreement_page(request: Request, agreement_id: str) -> Response:
         if rec is None:
             return _not_found(request, f"agreement {agreement_id!r}")
         if rec["id"] != agreement_id:  # an earlier id of a merged agreement: go to its page
-            return RedirectResponse(f"/agreements/{rec['id']}", status_code=307)
+            return RedirectResponse(f"/agreements/{quote(rec['id'])}", status_code=307)
         page = highlight(rec, browse.sources(store, rec["id"]))
         people = _person_entities(store, rec)
     names = {p["id"]: p.get("name") or p["id"] for p in rec["parties"]}
@@ -198,13 +205,26 @@ def network_page(request: Request) -> HTMLResponse:
     query, notes = read_query(request)
     with request.app.state.settings.store() as store:
         data = browse.network(store, query)
-    drawing = svg.network(data, lambda n: entity_href(n["id"]),
-                          lambda e: list_url(query, parties=tuple(dict.fromkeys((*query.parties, e["source"],
-                                                                                  e["target"])))))
+    drawing = svg.network(data, lambda n: entity_href(n["id"]), lambda e: _pair_url(query, e))
     names = {n["id"]: n["name"] for n in data["nodes"]}
-    pairs = sorted(data["edges"], key=lambda e: (-e["weight"], e["source"], e["target"]))[:40]
+    pairs = [{**e, "href": _pair_url(query, e)}
+             for e in sorted(data["edges"], key=lambda e: (-e["weight"], e["source"], e["target"]))[:40]]
     return _render(request, "network.html", {"query": query, "notes": notes, "data": data, "drawing": drawing,
                                              "names": names, "pairs": pairs})
+
+
+def _pair_url(query: browse.Query, edge: dict[str, Any]) -> str:
+    """The list of the agreements two parties share, under the network's other filters."""
+    return list_url(query, parties=tuple(dict.fromkeys((*query.parties, edge["source"], edge["target"]))))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entity_finder(request: Request) -> HTMLResponse:
+    """People, states and organisations by a name in any script, whole or part."""
+    q = _text(request, "q")
+    with request.app.state.settings.store() as store:
+        found = browse.entities(store, q) if q else []
+    return _render(request, "entities.html", {"q": q, "found": found})
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
@@ -277,11 +297,3 @@ def search_page(request: Request) -> HTMLResponse:
     return _render(request, "search.html", {"q": q, "lang": lang, "result": result, "titles": titles,
                                             "langs": langs, "pages": pages})
 
-
-def search_url(q: str | None, lang: str | None, page: int, path: str = "/search") -> str:
-    """The URL of a page of search hits (`path`: the page, or its JSON twin)."""
-    pairs = [(k, v) for k, v in (("q", q), ("lang", lang)) if v] + ([("page", str(page))] if page > 1 else [])
-    return path + ("?" + urlencode(pairs) if pairs else "")
-
-
-templates.env.globals.update(search_url=search_url)
