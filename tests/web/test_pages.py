@@ -375,6 +375,24 @@ def test_network_node_leads_to_the_country_and_its_agreements(site: Site) -> Non
     assert tree.xpath('//ul[@id="reasons"]/li') and tree.xpath('//ul[@id="roles"]/li')
 
 
+def test_entity_with_more_agreements_than_shown_says_so(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """browse.entity lists the newest agreements only, with the count of all: the page tells
+    the reader, and leads to them all in the list."""
+    from accords import browse
+
+    real = browse.entity
+
+    def capped(store: Store, entity_id: str) -> dict | None:
+        found = real(store, entity_id)
+        return found and {**found, "agreement_rows": found["agreement_rows"][:1], "agreements_total": 1000}
+
+    monkeypatch.setattr(browse, "entity", capped)
+    tree = site.get("/entities/state:AZ")
+    assert len(shown(tree)) == 1 and "1000, the 1 newest shown" in tree.xpath("string(//h2[contains(., 'Agreements')])")
+    assert tree.xpath('//a[@href="/agreements?party=AZ"]')
+    assert "party to 1000 agreements" in tree.xpath('string(//ul[@id="roles"])')
+
+
 def test_person_page_names_roles_and_reasons(site: Site, seed: dict) -> None:
     tree = site.get(f"/agreements/{seed['id']}")
     href = tree.xpath('//dd[@data-field="present"]//a[@class="person"]/@href')[0]

@@ -261,10 +261,12 @@ def _roles(entity: dict[str, Any]) -> list[dict[str, Any]]:
     for o in ((entity.get("knowledge") or {}).get("offices") or []):
         rows.append({"when": f"{o.get('start') or '?'} – {o.get('end') or 'now'}", "role": o.get("title"),
                      "role_en": None, "party": o.get("country"), "source": None, "known": True})
-    if not rows and entity.get("agreement_rows"):
-        dates = sorted(r["date_signed"] for r in entity["agreement_rows"] if r["date_signed"])
-        span = f"{dates[0]} – {dates[-1]}" if dates else None
-        rows.append({"when": span, "role": f"party to {len(entity['agreement_rows'])} agreement(s)",
+    shown = entity.get("agreement_rows") or []
+    if not rows and shown:  # a state or organisation: a party, from its first agreement to its last
+        total = entity.get("agreements_total", len(shown))
+        dates = sorted(r["date_signed"] for r in shown if r["date_signed"])
+        span = f"{dates[0] if total == len(shown) else '…'} – {dates[-1]}" if dates else None
+        rows.append({"when": span, "role": f"party to {total} agreement{'s' if total != 1 else ''}",
                      "role_en": None, "party": None, "source": None, "known": False})
     return rows
 
