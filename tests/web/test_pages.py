@@ -364,6 +364,17 @@ def test_network_nodes_edges_and_their_links(site: Site) -> None:
     assert listed == {r["id"] for r in site.records if both <= {p["id"] for p in r["parties"]}}
 
 
+def test_network_draws_the_strongest_pairs_when_there_are_many(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages, "MAX_EDGES", 2)
+    tree = site.get("/network")
+    edges = tree.xpath('//*[local-name()="line" and @class="edge"]')
+    assert len(edges) == 2 and int(tree.xpath('string(//span[@id="edges"])')) > 2
+    weights = sorted((int(e.get("data-weight")) for e in edges), reverse=True)
+    every = sorted((int(w) for w in tree.xpath('//table[@class="pairs"]//td[2]/a/text()')), reverse=True)
+    assert weights == every[:2]  # the table lists the busiest pairs, drawn or not
+    assert "the 2 that share the most agreements are drawn" in tree.xpath('string(//p[@class="summary"])')
+
+
 def test_network_node_leads_to_the_country_and_its_agreements(site: Site) -> None:
     tree = site.get("/entities/state:AZ")
     assert tree.xpath("string(//h1)") == "Azerbaijan"

@@ -33,6 +33,9 @@ RTL_LANGS = {"ar", "fa", "he", "ur", "yi", "ps", "ckb", "sd", "ug", "dv"}
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MAX_PARTIES, MAX_TEXT, MAX_PAGE = 12, 300, 100_000
 PER_PAGE = 50
+# A drawing of thousands of lines is a grey disc that weighs megabytes: beyond this many pairs,
+# the strongest are drawn and the page says how many were left out.
+MAX_EDGES = 800
 FLAGS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 SORT_LABELS = {"date": "newest first", "oldest": "oldest first", "sources": "most sources", "id": "id"}
 
@@ -205,12 +208,13 @@ def network_page(request: Request) -> HTMLResponse:
     query, notes = read_query(request)
     with request.app.state.settings.store() as store:
         data = browse.network(store, query)
-    drawing = svg.network(data, lambda n: entity_href(n["id"]), lambda e: _pair_url(query, e))
+    strongest = sorted(data["edges"], key=lambda e: (-e["weight"], e["source"], e["target"]))
+    drawn = {"nodes": data["nodes"], "edges": strongest[:MAX_EDGES]}
+    drawing = svg.network(drawn, lambda n: entity_href(n["id"]), lambda e: _pair_url(query, e))
     names = {n["id"]: n["name"] for n in data["nodes"]}
-    pairs = [{**e, "href": _pair_url(query, e)}
-             for e in sorted(data["edges"], key=lambda e: (-e["weight"], e["source"], e["target"]))[:40]]
+    pairs = [{**e, "href": _pair_url(query, e)} for e in strongest[:40]]
     return _render(request, "network.html", {"query": query, "notes": notes, "data": data, "drawing": drawing,
-                                             "names": names, "pairs": pairs})
+                                             "names": names, "pairs": pairs, "drawn": len(drawn["edges"])})
 
 
 def _pair_url(query: browse.Query, edge: dict[str, Any]) -> str:
