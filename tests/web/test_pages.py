@@ -165,6 +165,8 @@ def test_list_shows_labels_not_codes(site: Site, seed: dict) -> None:
     assert "memorandum of understanding" in text and "memorandum_of_understanding" not in text
     assert "artificial intelligence" in text and "artificial_intelligence" not in text
     assert "Israel" in text and "Azerbaijan" in text
+    langs = site.get("/agreements").xpath('//section[@data-facet="lang"]//a/text()')
+    assert "Arabic (ar)" in langs and "English (en)" in langs
 
 
 def test_filter_by_party_and_by_two(site: Site) -> None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from babel import Locale
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -43,6 +45,13 @@ SORT_LABELS = {"date": "newest first", "oldest": "oldest first", "sources": "mos
 def direction(lang: str | None) -> str:
     """The writing direction of a language's script (for `dir` on names and snippets)."""
     return "rtl" if (lang or "").split("-")[0] in RTL_LANGS else "ltr"
+
+
+@lru_cache(maxsize=512)  # bounded: a code may come from a URL
+def lang_label(code: str | None) -> str:
+    """A language's English name from CLDR, with its code ('Arabic (ar)'); the code alone if unknown."""
+    name = Locale("en").languages.get(code or "") if code and code.isascii() and code.isalpha() else None
+    return f"{name} ({code})" if name else (code or "?")
 
 
 def short_origin(origin: str | None) -> str:
@@ -123,7 +132,7 @@ def search_url(q: str | None, lang: str | None, page: int, path: str = "/search"
 
 # What every template may call: the labels of codes, the URL makers, and the choices of the forms.
 templates.env.globals.update(instrument_label=labels.instrument, domain_label=labels.domain, party_name=party_name,
-                             list_url=list_url, entity_href=entity_href, direction=direction,
+                             list_url=list_url, entity_href=entity_href, direction=direction, lang_label=lang_label,
                              search_url=search_url, short_origin=short_origin, empty_query=browse.Query(),
                              sort_labels=SORT_LABELS,
                              instruments=labels.INSTRUMENTS, domains=labels.DOMAINS, reads_langs=available())
