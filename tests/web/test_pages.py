@@ -105,7 +105,8 @@ def assert_no_inline_code(text: str, url: str) -> None:
 def every_page(site: Site) -> list[str]:
     ids = [r["id"] for r in site.records]
     parties = sorted({p["id"] for r in site.records for p in r["parties"]})
-    return (["/agreements", "/timeline", "/network", "/search", "/search?q=a", f"/agreements?party={parties[0]}"]
+    return (["/agreements", "/timeline", "/network", "/search", "/search?q=a", f"/agreements?party={parties[0]}",
+             "/entities", "/entities?q=a"]
             + [f"/agreements/{i}" for i in ids] + [pages.entity_href(p) for p in parties])
 
 
@@ -164,6 +165,8 @@ def test_list_shows_labels_not_codes(site: Site, seed: dict) -> None:
     assert "memorandum of understanding" in text and "memorandum_of_understanding" not in text
     assert "artificial intelligence" in text and "artificial_intelligence" not in text
     assert "Israel" in text and "Azerbaijan" in text
+    langs = site.get("/agreements").xpath('//section[@data-facet="lang"]//a/text()')
+    assert "Arabic (ar)" in langs and "English (en)" in langs
 
 
 def test_filter_by_party_and_by_two(site: Site) -> None:
@@ -363,6 +366,17 @@ def test_network_nodes_edges_and_their_links(site: Site) -> None:
     assert listed == {r["id"] for r in site.records if both <= {p["id"] for p in r["parties"]}}
 
 
+def test_network_draws_the_strongest_pairs_when_there_are_many(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages, "MAX_EDGES", 2)
+    tree = site.get("/network")
+    edges = tree.xpath('//*[local-name()="line" and @class="edge"]')
+    assert len(edges) == 2 and int(tree.xpath('string(//span[@id="edges"])')) > 2
+    weights = sorted((int(e.get("data-weight")) for e in edges), reverse=True)
+    every = sorted((int(w) for w in tree.xpath('//table[@class="pairs"]//td[2]/a/text()')), reverse=True)
+    assert weights == every[:2]  # the table lists the busiest pairs, drawn or not
+    assert "the 2 that share the most agreements are drawn" in tree.xpath('string(//p[@class="summary"])')
+
+
 def test_network_node_leads_to_the_country_and_its_agreements(site: Site) -> None:
     tree = site.get("/entities/state:AZ")
     assert tree.xpath("string(//h1)") == "Azerbaijan"
@@ -372,6 +386,24 @@ def test_network_node_leads_to_the_country_and_its_agreements(site: Site) -> Non
     assert langs["ar"].get("dir") == "rtl" and langs["he"].get("dir") == "rtl" and langs["en"].get("dir") == "ltr"
     assert set(shown(tree)) == {r["id"] for r in site.records if "AZ" in {p["id"] for p in r["parties"]}}
     assert tree.xpath('//ul[@id="reasons"]/li') and tree.xpath('//ul[@id="roles"]/li')
+
+
+def test_entity_with_more_agreements_than_shown_says_so(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """browse.entity lists the newest agreements only, with the count of all: the page tells
+    the reader, and leads to them all in the list."""
+    from accords import browse
+
+    real = browse.entity
+
+    def capped(store: Store, entity_id: str) -> dict | None:
+        found = real(store, entity_id)
+        return found and {**found, "agreement_rows": found["agreement_rows"][:1], "agreements_total": 1000}
+
+    monkeypatch.setattr(browse, "entity", capped)
+    tree = site.get("/entities/state:AZ")
+    assert len(shown(tree)) == 1 and "1000, the 1 newest shown" in tree.xpath("string(//h2[contains(., 'Agreements')])")
+    assert tree.xpath('//a[@href="/agreements?party=AZ"]')
+    assert "party to 1000 agreements" in tree.xpath('string(//ul[@id="roles"])')
 
 
 def test_person_page_names_roles_and_reasons(site: Site, seed: dict) -> None:
@@ -384,6 +416,16 @@ def test_person_page_names_roles_and_reasons(site: Site, seed: dict) -> None:
     roles = person.xpath('//ul[@id="roles"]/li')
     assert roles and seed["present"][0]["role"] in person.xpath('string(//ul[@id="roles"])')
     assert person.xpath('//ul[@id="reasons"]/li')
+
+
+def test_entities_found_by_a_name_in_another_script(site: Site, seed: dict) -> None:
+    """The Arabic form of a person present finds the person, whose page lists the agreement."""
+    (arabic,) = [n for lang, n in seed["present"][0]["names"].items() if lang == "ar"]
+    tree = site.get(f"/entities?q={quote(arabic)}")
+    found = tree.xpath('//ul[@id="entities"]/li[@class="entity"]')
+    assert found and int(tree.xpath('string(//span[@id="total"])')) == len(found)
+    person = site.get(found[0].xpath("./a/@href")[0])
+    assert person.xpath("string(//h1)") == seed["present"][0]["name"] and seed["id"] in shown(person)
 
 
 # -- search -------------------------------------------------------------------------------------
@@ -527,7 +569,8 @@ def poisoned(hostile: Site, monkeypatch: pytest.MonkeyPatch) -> Site:
 
 def test_every_slot_of_every_page_is_escaped(poisoned: Site) -> None:
     rec = poisoned.records[0]
-    for url in ("/agreements", f"/agreements/{rec['id']}", "/timeline", "/network", "/entities/x", "/search?q=x"):
+    for url in ("/agreements", f"/agreements/{rec['id']}", "/timeline", "/network", "/entities/x", "/search?q=x",
+                "/entities?q=x"):
         r = poisoned.client.get(url)
         assert r.status_code == 200, url
         assert "<script>alert(21)" not in r.text and "<img src=x" not in r.text, url

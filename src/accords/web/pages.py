@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from babel import Locale
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -33,6 +35,9 @@ RTL_LANGS = {"ar", "fa", "he", "ur", "yi", "ps", "ckb", "sd", "ug", "dv"}
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MAX_PARTIES, MAX_TEXT, MAX_PAGE = 12, 300, 100_000
 PER_PAGE = 50
+# A drawing of thousands of lines is a grey disc that weighs megabytes: beyond this many pairs,
+# the strongest are drawn and the page says how many were left out.
+MAX_EDGES = 800
 FLAGS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 SORT_LABELS = {"date": "newest first", "oldest": "oldest first", "sources": "most sources", "id": "id"}
 
@@ -40,6 +45,13 @@ SORT_LABELS = {"date": "newest first", "oldest": "oldest first", "sources": "mos
 def direction(lang: str | None) -> str:
     """The writing direction of a language's script (for `dir` on names and snippets)."""
     return "rtl" if (lang or "").split("-")[0] in RTL_LANGS else "ltr"
+
+
+@lru_cache(maxsize=512)  # bounded: a code may come from a URL
+def lang_label(code: str | None) -> str:
+    """A language's English name from CLDR, with its code ('Arabic (ar)'); the code alone if unknown."""
+    name = Locale("en").languages.get(code or "") if code and code.isascii() and code.isalpha() else None
+    return f"{name} ({code})" if name else (code or "?")
 
 
 def short_origin(origin: str | None) -> str:
@@ -103,7 +115,8 @@ def list_url(query: browse.Query, path: str = "/agreements", *, add_party: str |
     pairs += [(k, v) for k, v in (("instrument", q.instrument), ("domain", q.domain), ("lang", q.lang)) if v]
     if q.discrepancies is not None:
         pairs.append(("discrepancies", "1" if q.discrepancies else "0"))
-    pairs += [(k, v) for k, v in (("q", q.q),) if v]
+    if q.q:
+        pairs.append(("q", q.q))
     if q.sort != "date":
         pairs.append(("sort", q.sort))
     if q.page > 1:
@@ -111,12 +124,18 @@ def list_url(query: browse.Query, path: str = "/agreements", *, add_party: str |
     return path + ("?" + urlencode(pairs) if pairs else "")
 
 
-templates.env.globals.update(instrument_label=labels.instrument, domain_label=labels.domain, list_url=list_url,
-                             direction=direction, entity_href=entity_href, short_origin=short_origin,
+def search_url(q: str | None, lang: str | None, page: int, path: str = "/search") -> str:
+    """The URL of a page of search hits (`path`: the page, or its JSON twin)."""
+    pairs = [(k, v) for k, v in (("q", q), ("lang", lang)) if v] + ([("page", str(page))] if page > 1 else [])
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
+# What every template may call: the labels of codes, the URL makers, and the choices of the forms.
+templates.env.globals.update(instrument_label=labels.instrument, domain_label=labels.domain, party_name=party_name,
+                             list_url=list_url, entity_href=entity_href, direction=direction, lang_label=lang_label,
+                             search_url=search_url, short_origin=short_origin, empty_query=browse.Query(),
                              sort_labels=SORT_LABELS,
-                             instruments=labels.INSTRUMENTS, domains=labels.DOMAINS,
-                             empty_query=browse.Query(), party_name=party_name,
-                             reads_langs=available())
+                             instruments=labels.INSTRUMENTS, domains=labels.DOMAINS, reads_langs=available())
 
 
 def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -160,7 +179,7 @@ def agreement_page(request: Request, agreement_id: str) -> Response:
         if rec is None:
             return _not_found(request, f"agreement {agreement_id!r}")
         if rec["id"] != agreement_id:  # an earlier id of a merged agreement: go to its page
-            return RedirectResponse(f"/agreements/{rec['id']}", status_code=307)
+            return RedirectResponse(f"/agreements/{quote(rec['id'])}", status_code=307)
         page = highlight(rec, browse.sources(store, rec["id"]))
         people = _person_entities(store, rec)
     names = {p["id"]: p.get("name") or p["id"] for p in rec["parties"]}
@@ -198,13 +217,27 @@ def network_page(request: Request) -> HTMLResponse:
     query, notes = read_query(request)
     with request.app.state.settings.store() as store:
         data = browse.network(store, query)
-    drawing = svg.network(data, lambda n: entity_href(n["id"]),
-                          lambda e: list_url(query, parties=tuple(dict.fromkeys((*query.parties, e["source"],
-                                                                                  e["target"])))))
+    strongest = sorted(data["edges"], key=lambda e: (-e["weight"], e["source"], e["target"]))
+    drawn = {"nodes": data["nodes"], "edges": strongest[:MAX_EDGES]}
+    drawing = svg.network(drawn, lambda n: entity_href(n["id"]), lambda e: _pair_url(query, e))
     names = {n["id"]: n["name"] for n in data["nodes"]}
-    pairs = sorted(data["edges"], key=lambda e: (-e["weight"], e["source"], e["target"]))[:40]
+    pairs = [{**e, "href": _pair_url(query, e)} for e in strongest[:40]]
     return _render(request, "network.html", {"query": query, "notes": notes, "data": data, "drawing": drawing,
-                                             "names": names, "pairs": pairs})
+                                             "names": names, "pairs": pairs, "drawn": len(drawn["edges"])})
+
+
+def _pair_url(query: browse.Query, edge: dict[str, Any]) -> str:
+    """The list of the agreements two parties share, under the network's other filters."""
+    return list_url(query, parties=tuple(dict.fromkeys((*query.parties, edge["source"], edge["target"]))))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entity_finder(request: Request) -> HTMLResponse:
+    """People, states and organisations by a name in any script, whole or part."""
+    q = _text(request, "q")
+    with request.app.state.settings.store() as store:
+        found = browse.entities(store, q) if q else []
+    return _render(request, "entities.html", {"q": q, "found": found})
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
@@ -241,10 +274,12 @@ def _roles(entity: dict[str, Any]) -> list[dict[str, Any]]:
     for o in ((entity.get("knowledge") or {}).get("offices") or []):
         rows.append({"when": f"{o.get('start') or '?'} – {o.get('end') or 'now'}", "role": o.get("title"),
                      "role_en": None, "party": o.get("country"), "source": None, "known": True})
-    if not rows and entity.get("agreement_rows"):
-        dates = sorted(r["date_signed"] for r in entity["agreement_rows"] if r["date_signed"])
-        span = f"{dates[0]} – {dates[-1]}" if dates else None
-        rows.append({"when": span, "role": f"party to {len(entity['agreement_rows'])} agreement(s)",
+    shown = entity.get("agreement_rows") or []
+    if not rows and shown:  # a state or organisation: a party, from its first agreement to its last
+        total = entity.get("agreements_total", len(shown))
+        dates = sorted(r["date_signed"] for r in shown if r["date_signed"])
+        span = f"{dates[0] if total == len(shown) else '…'} – {dates[-1]}" if dates else None
+        rows.append({"when": span, "role": f"party to {total} agreement{'s' if total != 1 else ''}",
                      "role_en": None, "party": None, "source": None, "known": False})
     return rows
 
@@ -277,11 +312,3 @@ def search_page(request: Request) -> HTMLResponse:
     return _render(request, "search.html", {"q": q, "lang": lang, "result": result, "titles": titles,
                                             "langs": langs, "pages": pages})
 
-
-def search_url(q: str | None, lang: str | None, page: int, path: str = "/search") -> str:
-    """The URL of a page of search hits (`path`: the page, or its JSON twin)."""
-    pairs = [(k, v) for k, v in (("q", q), ("lang", lang)) if v] + ([("page", str(page))] if page > 1 else [])
-    return path + ("?" + urlencode(pairs) if pairs else "")
-
-
-templates.env.globals.update(search_url=search_url)
