@@ -347,3 +347,14 @@ def test_a_store_made_before_004_keeps_its_data_and_becomes_searchable(tmp_path,
         assert [r["id"] for r in got["items"]] == _sorted(recs, "date") and got["total"] == len(recs) == 1
         assert len(_hits(store, "الذكاء")) == 1 and len(_hits(store, "artificial intelligence")) == 1
         assert browse.agreements(store, Query(q="الذكاء", parties=("IL", "AZ")))["total"] == 1
+
+
+@pytest.mark.parametrize("words", ["Nabiyev", "نتنياهو", "الذكاء", "פלונדיה", "memorandum of understanding", "瑙鲁",
+                                   "AI", 'a "b', "q"])
+def test_accords_list_search_finds_what_reading_every_text_finds(store, words):
+    from accords.listing import sources_matching
+
+    key = fold_str(words)
+    want = {sid for sid, row in store.sources().items()
+            if row["superseded_by"] is None and key in fold_str(row["text"])}
+    assert sources_matching(store, words) == want
