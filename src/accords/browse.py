@@ -275,16 +275,16 @@ def search(store: Store, q: str, lang: str | None = None, page: int = 1, per_pag
     terms = browse_search.match(store.db, "search_vocab", q)
     if terms.expression is None:
         return out
-    # One pass of the index: every hit's key, newest first; the count is their number.
     if lang:
-        keys = [r[0] for r in store.db.execute(
-            "SELECT t.rowid FROM search_text t JOIN search_sources x ON x.n = t.rowid"
-            " WHERE search_text MATCH ? AND x.lang = ? ORDER BY t.rowid DESC", (terms.expression, lang))]
+        base, params = ("FROM search_text t JOIN search_sources x ON x.n = t.rowid WHERE search_text MATCH ?"
+                        " AND x.lang = ?"), [terms.expression, lang]
     else:
-        keys = [r[0] for r in store.db.execute(
-            "SELECT rowid FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC", (terms.expression,))]
-    out["total"] = len(keys)
-    for sn in keys[(page - 1) * per_page: page * per_page]:
+        base, params = "FROM search_text t WHERE search_text MATCH ?", [terms.expression]
+    # Counting the hits reads the index's lists without the rows; the page then takes its keys.
+    out["total"] = store.db.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
+    keys = [r[0] for r in store.db.execute(f"SELECT t.rowid {base} ORDER BY t.rowid DESC LIMIT ? OFFSET ?",
+                                           [*params, per_page, (page - 1) * per_page])]
+    for sn in keys:
         src = store.db.execute("SELECT s.id, s.lang, s.title, s.url, s.text FROM search_sources x"
                                " JOIN sources s ON s.id = x.source_id WHERE x.n = ?", (sn,)).fetchone()
         out["items"].append({"source_id": src["id"], "lang": src["lang"], "dir": direction(src["lang"]),
