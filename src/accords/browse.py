@@ -275,15 +275,17 @@ def search(store: Store, q: str, lang: str | None = None, page: int = 1, per_pag
     terms = browse_search.match(store.db, "search_vocab", q)
     if terms.expression is None:
         return out
-    if lang:
-        base, params = ("FROM search_text t JOIN search_sources x ON x.n = t.rowid WHERE search_text MATCH ?"
-                        " AND x.lang = ?"), [terms.expression, lang]
-    else:
-        base, params = "FROM search_text t WHERE search_text MATCH ?", [terms.expression]
-    # Counting the hits reads the index's lists without the rows; the page then takes its keys.
-    out["total"] = store.db.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
-    keys = [r[0] for r in store.db.execute(f"SELECT t.rowid {base} ORDER BY t.rowid DESC LIMIT ? OFFSET ?",
-                                           [*params, per_page, (page - 1) * per_page])]
+    if lang:  # one pass: every hit's key in that language, newest first; the count is their number
+        every = [r[0] for r in store.db.execute(
+            "SELECT t.rowid FROM search_text t JOIN search_sources x ON x.n = t.rowid"
+            " WHERE search_text MATCH ? AND x.lang = ? ORDER BY t.rowid DESC", (terms.expression, lang))]
+        out["total"], keys = len(every), every[(page - 1) * per_page: page * per_page]
+    else:  # counting reads the index's lists alone; the page then takes its keys
+        out["total"] = store.db.execute("SELECT COUNT(*) FROM search_text WHERE search_text MATCH ?",
+                                        (terms.expression,)).fetchone()[0]
+        keys = [r[0] for r in store.db.execute("SELECT rowid FROM search_text WHERE search_text MATCH ?"
+                                               " ORDER BY rowid DESC LIMIT ? OFFSET ?",
+                                               (terms.expression, per_page, (page - 1) * per_page))]
     for sn in keys:
         src = store.db.execute("SELECT s.id, s.lang, s.title, s.url, s.text FROM search_sources x"
                                " JOIN sources s ON s.id = x.source_id WHERE x.n = ?", (sn,)).fetchone()
