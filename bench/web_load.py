@@ -208,8 +208,11 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--in-process", action="store_true", help="call accords.browse directly, no server")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--only", help="endpoints to call, comma-separated (list,search,agreement,sources,facets)")
     args = ap.parse_args()
     calls = plan(args.store, min(args.requests, 5000), args.seed)
+    if args.only:
+        calls = [c for c in calls if c[0] in args.only.split(",")]
     if args.in_process:
         print(json.dumps(in_process(args.store, calls)))
         return

@@ -140,10 +140,15 @@ def test_pages_cover_the_list_once_and_sizes_are_bounded(store, records):
     assert far["items"] == [] and far["total"] == len(records)
 
 
-@pytest.mark.parametrize("query", [Query(), Query(parties=("IL",)), Query(lang="ar"), Query(since="2025")],
-                         ids=["all", "IL", "ar", "since"])
+# Under half of the store (counted over the matches) and over half (the store's counts less the rest).
+@pytest.mark.parametrize("query", [Query(), Query(parties=("IL",)), Query(lang="ar"), Query(since="2025"),
+                                   Query(discrepancies=False), Query(q="الذكاء")],
+                         ids=["all", "IL", "ar", "since", "no-discrepancy", "q"])
 def test_facets_count_under_the_query(store, records, query):
     kept = [r for r in records if _keeps(r, query)]
+    if query.q:  # which agreements the words find is tested apart (test_the_list_searches_sources_and_names)
+        found = {r["id"] for r in browse.agreements(store, Query(q=query.q, per_page=200))["items"]}
+        kept = [r for r in kept if r["id"] in found]
     want = {"instrument": Counter(r["instrument"] for r in kept),
             "domain": Counter(d for r in kept for d in set(r["domains"])),
             "lang": Counter(lang for r in kept for lang in {s["lang"] for s in r["sources"]}),
@@ -342,3 +347,14 @@ def test_a_store_made_before_004_keeps_its_data_and_becomes_searchable(tmp_path,
         assert [r["id"] for r in got["items"]] == _sorted(recs, "date") and got["total"] == len(recs) == 1
         assert len(_hits(store, "الذكاء")) == 1 and len(_hits(store, "artificial intelligence")) == 1
         assert browse.agreements(store, Query(q="الذكاء", parties=("IL", "AZ")))["total"] == 1
+
+
+@pytest.mark.parametrize("words", ["Nabiyev", "نتنياهو", "الذكاء", "פלונדיה", "memorandum of understanding", "瑙鲁",
+                                   "AI", 'a "b', "q"])
+def test_accords_list_search_finds_what_reading_every_text_finds(store, words):
+    from accords.listing import sources_matching
+
+    key = fold_str(words)
+    want = {sid for sid, row in store.sources().items()
+            if row["superseded_by"] is None and key in fold_str(row["text"])}
+    assert sources_matching(store, words) == want

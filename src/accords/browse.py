@@ -161,35 +161,67 @@ def _rows(store: Store, keys: list[int]) -> list[dict[str, Any]]:
     return [json.loads(found[k]) for k in keys]
 
 
+# Counts of each facet's values over a set of agreement keys (a JSON array), read from the
+# key-ordered indexes of the link tables; and over every agreement, from the tables alone.
 _FACETS = {
-    "instrument": "SELECT a.instrument, COUNT(*) FROM browse_agreements a{w} GROUP BY a.instrument",
-    "domain": "SELECT d.domain, COUNT(*) FROM browse_domains d JOIN browse_agreements a ON a.n = d.n{w}"
-              " GROUP BY d.domain",
-    "lang": "SELECT l.lang, COUNT(*) FROM browse_langs l JOIN browse_agreements a ON a.n = l.n{w} GROUP BY l.lang",
-    "party": "SELECT p.party_id, MIN(p.name), COUNT(*) FROM browse_parties p JOIN browse_agreements a ON a.n = p.n{w}"
+    "instrument": "SELECT a.instrument, COUNT(*) FROM json_each(?) k JOIN browse_agreements a ON a.n = k.value"
+                  " GROUP BY a.instrument",
+    "domain": "SELECT d.domain, COUNT(*) FROM json_each(?) k JOIN browse_domains d ON d.n = k.value GROUP BY d.domain",
+    "lang": "SELECT l.lang, COUNT(*) FROM json_each(?) k JOIN browse_langs l ON l.n = k.value GROUP BY l.lang",
+    "party": "SELECT p.party_id, COUNT(*) FROM json_each(?) k JOIN browse_parties p ON p.n = k.value"
              " GROUP BY p.party_id",
 }
-# Without a filter the link tables are counted alone, in their own key order (no join).
 _FACETS_ALL = {
     "instrument": "SELECT instrument, COUNT(*) FROM browse_agreements GROUP BY instrument",
     "domain": "SELECT domain, COUNT(*) FROM browse_domains GROUP BY domain",
     "lang": "SELECT lang, COUNT(*) FROM browse_langs GROUP BY lang",
-    "party": "SELECT party_id, MIN(name), COUNT(*) FROM browse_parties GROUP BY party_id",
+    "party": "SELECT party_id, COUNT(*) FROM browse_parties GROUP BY party_id",
 }
 
 
+def _counts(store: Store, keys: list[int] | None) -> dict[str, dict[str, int]]:
+    """Each facet's counts over agreements `keys` (None: all)."""
+    out = {}
+    for kind in _FACETS:
+        rows = store.db.execute(_FACETS_ALL[kind]) if keys is None else \
+            store.db.execute(_FACETS[kind], (json.dumps(keys),))
+        out[kind] = {v: n for v, n in rows if v is not None}
+    return out
+
+
 def facets(store: Store, query: Query) -> dict[str, list[list[Any]]]:
-    """The values of each filter with their counts under the query, the FACET_SIZE commonest."""
-    out: dict[str, list[list[Any]]] = {k: [] for k in _FACETS}
+    """The values of each filter with their counts under the query, the FACET_SIZE commonest.
+
+    The matching agreements are found once; when they are most of the store, the counts are those
+    of the whole store less those of the agreements left out (fewer rows to read)."""
     where = _where(store, query)
     if where is None:
-        return out
-    sql, params = where.sql()
-    for kind in _FACETS:
-        base = _FACETS[kind].format(w=sql) if sql else _FACETS_ALL[kind]
-        rows = store.db.execute(f"{base} ORDER BY COUNT(*) DESC, 1 LIMIT ?", [*params, FACET_SIZE])
-        out[kind] = [list(r) for r in rows if r[0] is not None]
+        return {k: [] for k in _FACETS}
+    if not where.sets and not where.cols:
+        counts = _counts(store, None)
+    else:
+        sql, params = where.sql()
+        keys = [r[0] for r in store.db.execute(f"SELECT a.n FROM browse_agreements a{sql}", params)]
+        every = store.db.execute("SELECT COUNT(*) FROM browse_agreements").fetchone()[0]
+        if len(keys) * 2 <= every:
+            counts = _counts(store, keys)
+        else:
+            kept = set(keys)
+            left = [n for (n,) in store.db.execute("SELECT n FROM browse_agreements") if n not in kept]
+            counts, less = _counts(store, None), _counts(store, left)
+            counts = {k: {v: n - less[k].get(v, 0) for v, n in c.items() if n > less[k].get(v, 0)}
+                      for k, c in counts.items()}
+    out: dict[str, list[list[Any]]] = {}
+    for kind, c in counts.items():
+        out[kind] = [[v, n] for v, n in sorted(c.items(), key=lambda vn: (-vn[1], vn[0]))[:FACET_SIZE]]
+    names = _party_names(store, [row[0] for row in out["party"]])
+    out["party"] = [[pid, names.get(pid, pid), n] for pid, n in out["party"]]
     return out
+
+
+def _party_names(store: Store, ids: list[str]) -> dict[str, str]:
+    return dict(store.db.execute("SELECT party_id, MIN(name) FROM browse_parties WHERE party_id IN"
+                                 " (SELECT value FROM json_each(?)) GROUP BY party_id", (json.dumps(ids),)))
 
 
 def agreement(store: Store, agreement_id: str) -> dict[str, Any] | None:
@@ -243,16 +275,18 @@ def search(store: Store, q: str, lang: str | None = None, page: int = 1, per_pag
     terms = browse_search.match(store.db, "search_vocab", q)
     if terms.expression is None:
         return out
-    # One pass of the index: every hit's key, newest first; the count is their number.
-    if lang:
-        keys = [r[0] for r in store.db.execute(
+    if lang:  # one pass: every hit's key in that language, newest first; the count is their number
+        every = [r[0] for r in store.db.execute(
             "SELECT t.rowid FROM search_text t JOIN search_sources x ON x.n = t.rowid"
             " WHERE search_text MATCH ? AND x.lang = ? ORDER BY t.rowid DESC", (terms.expression, lang))]
-    else:
-        keys = [r[0] for r in store.db.execute(
-            "SELECT rowid FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC", (terms.expression,))]
-    out["total"] = len(keys)
-    for sn in keys[(page - 1) * per_page: page * per_page]:
+        out["total"], keys = len(every), every[(page - 1) * per_page: page * per_page]
+    else:  # counting reads the index's lists alone; the page then takes its keys
+        out["total"] = store.db.execute("SELECT COUNT(*) FROM search_text WHERE search_text MATCH ?",
+                                        (terms.expression,)).fetchone()[0]
+        keys = [r[0] for r in store.db.execute("SELECT rowid FROM search_text WHERE search_text MATCH ?"
+                                               " ORDER BY rowid DESC LIMIT ? OFFSET ?",
+                                               (terms.expression, per_page, (page - 1) * per_page))]
+    for sn in keys:
         src = store.db.execute("SELECT s.id, s.lang, s.title, s.url, s.text FROM search_sources x"
                                " JOIN sources s ON s.id = x.source_id WHERE x.n = ?", (sn,)).fetchone()
         out["items"].append({"source_id": src["id"], "lang": src["lang"], "dir": direction(src["lang"]),

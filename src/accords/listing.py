@@ -77,8 +77,16 @@ def keep(rec: dict[str, Any], f: Filters, matched_sources: set[str] | None) -> b
 
 
 def sources_matching(store: Store, words: str) -> set[str]:
-    """Ids of the live sources whose text holds `words` (folded: case, diacritics, scripts' variants)."""
+    """Ids of the live sources whose text holds `words` (folded: case, diacritics, scripts' variants).
+
+    Three characters or more are looked up in the trigram index of the folded texts (a phrase of
+    trigrams is a substring); fewer, which that index cannot look up, by reading every text."""
     key = fold_str(words)
+    if len(key) >= 3:
+        phrase = '"' + key.replace('"', '""') + '"'
+        rows = store.db.execute("SELECT x.source_id FROM search_text t JOIN search_sources x ON x.n = t.rowid"
+                                " WHERE search_text MATCH ?", ("text : " + phrase,))
+        return {r[0] for r in rows}
     rows = store.db.execute("SELECT id, text FROM sources WHERE superseded_by IS NULL AND retracted_at IS NULL")
     return {sid for sid, text in rows if key in fold_str(text)}
 
