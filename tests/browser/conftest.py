@@ -1,5 +1,5 @@
-"""Fixtures of the browser tests: a store built by the real ingest, `accords serve` over it, and one
-headless Debian chromium for the session, driven by Playwright (never `playwright install`)."""
+"""Fixtures of the browser tests: a store built by the real ingest, `accords serve` over it, and a
+headless Debian chromium driven by Playwright (never `playwright install`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Page, sync_playwright
 
 from accords.store.sqlite import Store
 
@@ -79,8 +79,10 @@ def seed_record(site: Site) -> dict:
     return found[0]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """One chromium per test module: Playwright's sync API keeps an event loop running in this
+    thread while it is started, which would break any later test that runs asyncio itself."""
     chromium = harness.require_chromium()
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(chromium), args=harness.LAUNCH_ARGS)
@@ -88,22 +90,34 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh tab (own context) at the screenshots' viewport; any dialog fails the test."""
+def watched_page(browser: Browser) -> tuple[BrowserContext, Page, list[str]]:
+    """A fresh tab (own context) at the screenshots' viewport, and the list of what went wrong in
+    it: every dialog, and every Content-Security-Policy complaint (an inline script or style in a
+    template, or source text that became one)."""
     context = browser.new_context(viewport=harness.VIEWPORT)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
-    dialogs: list[str] = []
+    events: list[str] = []
 
-    def on_dialog(d: object) -> None:
-        dialogs.append(d.message)  # type: ignore[attr-defined]
-        d.dismiss()  # type: ignore[attr-defined]
+    def on_dialog(d: Dialog) -> None:
+        events.append(f"dialog: {d.message}")
+        d.dismiss()
+
+    def on_console(m: ConsoleMessage) -> None:
+        if "Content Security Policy" in m.text:
+            events.append(f"console: {m.text}")
 
     tab.on("dialog", on_dialog)
+    tab.on("console", on_console)
+    return context, tab, events
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context, tab, events = watched_page(browser)
     yield tab
     context.close()
-    assert not dialogs, f"a page opened a dialog: {dialogs}"
+    assert not events, f"the pages opened a dialog or broke their CSP: {events}"
 
 
 def screenshot(page: Page, name: str) -> Path:
