@@ -23,9 +23,9 @@ from accords.store.connect import open_readonly as _open_readonly
 from accords.store.connect import open_writable as _open_writable
 from accords.store.connect import store_error
 
-SCHEMA_VERSION = "004_browse"
+SCHEMA_VERSION = "005_views"
 MIGRATIONS = (("001_initial", "schema.sql"), ("002_entities", "schema_002.sql"), ("003_versions", "schema_003.sql"),
-              ("004_browse", "schema_004.sql"))
+              ("004_browse", "schema_004.sql"), ("005_views", "schema_005.sql"))
 # What a migration needs done in Python after its SQL, in the same transaction.
 MIGRATION_HOOKS: dict[str, Callable[[sqlite3.Connection], None]] = {"004_browse": browse_index.backfill_agreements}
 # How long a writer waits for another accords process to finish its transaction before giving

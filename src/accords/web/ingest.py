@@ -4,7 +4,8 @@ The route exists only when a token is configured (`create_app` includes this rou
 read-only server neither answers nor documents it. Articles go through the same path as
 `accords ingest` (`ingest.read.json_article` reads each as a record of a .json file is, then
 `service.ingest_inputs` extracts, stores and rebuilds the agreements), in a worker process, into
-the store opened writable for this request only. A URL in the body is kept as data: the server never fetches it.
+the store opened writable for this request only. A URL in the body is kept as data: the server
+never fetches it.
 """
 
 from __future__ import annotations
