@@ -36,6 +36,9 @@ from .conftest import DEV, SEEDS
 EU = ("EU and Chile sign a memorandum of understanding on clean hydrogen\n\nBRUSSELS, March 4, 2025 - The European"
       " Union and Chile signed a memorandum of understanding on clean hydrogen cooperation in Brussels on Tuesday."
       " European Commissioner Dana Jorgensen and Chilean Energy Minister Tomas Ibarra signed the document.\n")
+UNIVERSITY = ("Kenya's Lakeview Polytechnic University signs memorandum with Chile\n\nNAIROBI, June 3, 2025 -"
+              " Lakeview Polytechnic University and the Chilean Ministry of Education signed a memorandum of"
+              " understanding on research cooperation in Nairobi on Tuesday.\n")
 THREE = {"text": "Norway, Kenya and Peru sign an agreement on fisheries research\n\nNorway, Kenya and Peru signed an"
                  " agreement on fisheries research and ocean science in Nairobi in May 2024. Kenyan Minister of"
                  " Agriculture Amina Wanjiru and Peruvian Minister of Production Luis Quispe signed it.\n",
@@ -51,10 +54,11 @@ def _build(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "eu.txt").write_text(EU, encoding="utf-8")
     (folder / "three.json").write_text(json.dumps(THREE), encoding="utf-8")
+    (folder / "university.txt").write_text(UNIVERSITY, encoding="utf-8")
     db = folder / "s.db"
     store = Store(db)
     ingest([*(str(p) for p in sorted(SEEDS.glob("*.txt"))), str(DEV / "docs"), str(folder / "eu.txt"),
-            str(folder / "three.json")], store)
+            str(folder / "three.json"), str(folder / "university.txt")], store)
     store.close()
     return db
 
@@ -89,7 +93,10 @@ def _export(db: Path, fmt: str, tmp_path: Path, *filters: str) -> str:
 
 def test_the_store_has_what_the_tests_need(records):
     types = Counter(p["type"] for r in records for p in r["parties"])
-    assert types["state"] > 10 and types["organization"] >= 1
+    assert types["state"] > 10 and types["organization"] >= 2
+    # an organisation no data file names: its slug comes from its name as written
+    assert any(p["id"].startswith("org:") and p["id"] not in shared("organizations.yaml")
+               for r in records for p in r["parties"])
     assert any(len(r["parties"]) >= 3 for r in records)
     assert any(r["date_signed"] and len(r["date_signed"]) == 7 for r in records)
 
@@ -99,6 +106,25 @@ def test_parquet_tables_rebuild_the_exported_records_exactly(tables, records):
     back = parquet.records(tables)
     assert back == records
     assert [json.dumps(r, ensure_ascii=False) for r in back] == [json.dumps(r, ensure_ascii=False) for r in records]
+
+
+def test_parquet_written_in_small_row_groups_rebuilds_the_same_records(db, records, tmp_path):
+    from accords.exports.ids import People
+
+    store = Store(db, readonly=True)
+    assert parquet.write(store.records(), People.from_store(store), tmp_path, batch=3) == len(records)
+    store.close()
+    assert pq.read_metadata(tmp_path / "agreements.parquet").num_row_groups == -(-len(records) // 3)
+    assert parquet.records(tmp_path) == records
+
+
+def test_an_export_that_keeps_nothing_is_still_readable(db, tmp_path):
+    out = tmp_path / "none"
+    assert run("export", "--db", str(db), "--format", "parquet", "-o", str(out), "--party", "AQ").exit_code == 0
+    assert parquet.records(out) == []
+    assert pd.read_parquet(out / "people.parquet").empty
+    g = nx.read_graphml(_path(db, "graphml", tmp_path, "--party", "AQ"))
+    assert g.number_of_nodes() == 0
 
 
 def test_parquet_declares_dates_as_dates_and_keeps_partial_dates(tables, records):
@@ -125,8 +151,9 @@ def test_parquet_reads_in_pandas_duckdb_and_polars_without_options(tables, table
 
 
 def test_parquet_tables_join_on_the_agreement_id(tables, records):
-    rows = duckdb.connect().execute(f"SELECT a.id, count(*) FROM '{tables}/agreements.parquet' a JOIN '{tables}/parties.parquet' p"
-                      " ON p.agreement_id = a.id GROUP BY a.id").fetchall()
+    rows = duckdb.connect().execute(f"SELECT a.id, count(*) FROM '{tables}/agreements.parquet' a"
+                                    f" JOIN '{tables}/parties.parquet' p ON p.agreement_id = a.id"
+                                    " GROUP BY a.id").fetchall()
     assert dict(rows) == {r["id"]: len(r["parties"]) for r in records if r["parties"]}
 
 
@@ -152,7 +179,7 @@ def test_graphml_opens_in_networkx_with_a_node_per_party_and_an_edge_per_pair(db
             want[(a, b, r["id"])] += 1
     got = Counter((*sorted((a, b)), k) for a, b, k in g.edges(keys=True))
     assert got == want
-    for a, b, k, data in g.edges(keys=True, data=True):
+    for _, _, k, data in g.edges(keys=True, data=True):
         rec = next(r for r in records if r["id"] == k)
         assert data["agreement"] == k and data["instrument"] == rec["instrument"]
         assert data.get("date") == rec["date_signed"]

@@ -20,7 +20,7 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 
 
 def _states() -> dict[str, dict[str, str]]:
-    return dict(shared("wikidata_states.yaml")["states"])
+    return shared("wikidata_states.yaml")["states"]  # type: ignore[no-any-return]
 
 
 def party_qid(party_id: str) -> str | None:

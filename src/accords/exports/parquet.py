@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -118,12 +118,31 @@ def tables(records: Iterable[dict[str, Any]], people: People) -> dict[str, pa.Ta
     return {name: pa.Table.from_pylist(r, schema=SCHEMAS[name]) for name, r in rows(records, people).items()}
 
 
-def write(records: Iterable[dict[str, Any]], people: People, folder: Path) -> int:
-    """Write the five tables as NAME.parquet in `folder`; returns how many agreements."""
-    built = tables(records, people)
-    for name, table in built.items():
-        pq.write_table(table, folder / f"{name}.parquet")
-    return built["agreements"].num_rows
+def write(records: Iterable[dict[str, Any]], people: People, folder: Path, batch: int = 2000) -> int:
+    """Write the five tables as NAME.parquet in `folder`, `batch` agreements at a time (a row group
+    each: a store of any size is written in bounded memory); returns how many agreements."""
+    writers = {name: pq.ParquetWriter(folder / f"{name}.parquet", SCHEMAS[name]) for name in TABLES}
+    n = 0
+    try:
+        for chunk in _chunks(records, batch):
+            for name, table in tables(chunk, people).items():
+                writers[name].write_table(table)
+            n += len(chunk)
+    finally:
+        for w in writers.values():
+            w.close()
+    return n
+
+
+def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # -- back to records ---------------------------------------------------------------------------
