@@ -1,27 +1,41 @@
-"""Every read the web app and the JSON API make of a store, as JSON-ready dicts.
+"""Every read query of the web app, over the browse index of migration 004_browse.
 
-Each function takes an open (read-only) `Store` and returns plain data; the pages and the API
-only shape it. Filters mean what they mean in `accords list` (see `listing.keep`).
+Each function takes an open Store and returns plain JSON-ready data. The list, its counts and
+facets, the timeline and the network are answered from the index tables that the rebuild writes
+with the records (store/browse_index.py); search from the trigram index of the live sources'
+folded texts (browse_search.py). Every value is bound, never formatted into SQL; the only SQL
+put together is a choice among fixed clauses. Page sizes are bounded; counts are exact.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+import json
+import sqlite3
+from dataclasses import dataclass, field
 from typing import Any
 
-from accords import listing
+from accords import browse_search, labels
+from accords.store.browse_index import list_row
 from accords.store.sqlite import Store
-from accords.text.normalize import fold_str
 
 MAX_PER_PAGE = 200
-SORTS = ("date", "oldest", "sources", "id")
-RTL = {"ar", "fa", "he", "ur", "yi", "ps", "ckb", "sd", "ug", "dv"}
+MAX_PAGE = 10_000  # a page beyond this is refused by the API; here it is clamped
+FACET_SIZE = 30
+RTL = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "sd", "ug"})
+SORTS = {
+    "date": "a.date_newest DESC, a.id DESC",
+    "oldest": "a.date_oldest, a.id",
+    "sources": "a.n_sources DESC, a.id",
+    "id": "a.id",
+}
+
+
+_INSTRUMENT_CODES = {label: code for code, label in labels.INSTRUMENTS.items()}
 
 
 @dataclass(frozen=True)
 class Query:
-    """The agreement list's filters; every one given must hold."""
+    """The agreement list's filters; every one given must hold (a date filter leaves out undated)."""
 
     parties: tuple[str, ...] = ()
     instrument: str | None = None
@@ -36,97 +50,173 @@ class Query:
     per_page: int = 50
 
 
-def direction(lang: str | None) -> str:
-    return "rtl" if lang in RTL else "ltr"
-
-
-def _filters(query: Query) -> listing.Filters:
-    # Parties are matched here by id, exactly (a link's 'IN' must not match Argentina by name).
-    return listing.Filters(instrument=query.instrument, domain=query.domain,
-                           lang=query.lang, since=query.since, until=query.until, search=query.q)
-
-
-def _matching(store: Store, query: Query) -> list[dict[str, Any]]:
-    f = _filters(query)
-    matched = listing.sources_matching(store, query.q) if query.q else None
-    out = []
-    for rec in store.records():
-        if not listing.keep(rec, f, matched):
-            continue
-        if not set(query.parties) <= {p["id"] for p in rec["parties"]}:
-            continue
-        if query.discrepancies is not None and bool(rec["discrepancies"]) != query.discrepancies:
-            continue
-        out.append(rec)
-    return out
-
-
 def row(rec: dict[str, Any]) -> dict[str, Any]:
-    """One agreement as a list shows it."""
-    return {"id": rec["id"], "date_signed": rec["date_signed"], "instrument": rec["instrument"],
-            "title": rec["title"], "place": rec["place"],
-            "parties": [{"id": p["id"], "name": p.get("name") or p["id"], "type": p["type"]} for p in rec["parties"]],
-            "domains": list(rec["domains"]), "languages": sorted({s["lang"] or "?" for s in rec["sources"]}),
-            "sources": len(rec["sources"]), "discrepancies": len(rec["discrepancies"])}
+    """One agreement as the list shows it (the index keeps it ready, as JSON)."""
+    return list_row(rec)
 
 
-def _sorted(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
-    if sort == "oldest":
-        return sorted(rows, key=lambda r: (r["date_signed"] is None, r["date_signed"] or "", r["id"]))
-    if sort == "sources":
-        return sorted(rows, key=lambda r: (-r["sources"], r["id"]))
-    if sort == "id":
-        return sorted(rows, key=lambda r: r["id"])
-    return sorted(rows, key=lambda r: (r["date_signed"] or "", r["id"]), reverse=True)
+def direction(lang: str | None) -> str:
+    return "rtl" if (lang or "").split("-")[0] in RTL else "ltr"
+
+
+def _bounded(page: int, per_page: int) -> tuple[int, int]:
+    return min(max(1, page), MAX_PAGE), min(max(1, per_page), MAX_PER_PAGE)
+
+
+@dataclass
+class _Where:
+    """A query's conditions: `sets` select agreement keys from a table of their own (parties,
+    domains, languages, the search's hits), `cols` test columns of `browse_agreements a`."""
+
+    sets: list[tuple[str, list[Any]]] = field(default_factory=list)
+    cols: list[tuple[str, list[Any]]] = field(default_factory=list)
+    found: int | None = None  # how many agreements the words matched, when searched
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The WHERE clause over `browse_agreements a` and its values."""
+        parts = [(f"a.n IN ({q})", p) for q, p in self.sets] + self.cols
+        if not parts:
+            return "", []
+        return " WHERE " + " AND ".join(q for q, _ in parts), [v for _, p in parts for v in p]
+
+    def count(self, db: sqlite3.Connection) -> int:
+        """How many agreements match: from the key tables alone when no column is tested (no
+        agreement row is read), from the search's own count when nothing else is asked."""
+        if not self.cols and len(self.sets) == 1 and self.found is not None:
+            return self.found
+        if self.cols or not self.sets:
+            sql, params = self.sql()
+            return int(db.execute(f"SELECT COUNT(*) FROM browse_agreements a{sql}", params).fetchone()[0])
+        (first, p0), rest = self.sets[0], self.sets[1:]
+        tests = "".join(f" AND s.n IN ({q})" for q, _ in rest)
+        params = [*p0, *(v for _, p in rest for v in p)]
+        return int(db.execute(f"SELECT COUNT(*) FROM ({first}) AS s WHERE 1{tests}", params).fetchone()[0])
+
+
+def _where(store: Store, query: Query) -> _Where | None:
+    """The query's conditions; None when nothing can match."""
+    w = _Where()
+    for pid in dict.fromkeys(query.parties):
+        w.sets.append(("SELECT n FROM browse_parties WHERE party_id = ?", [pid]))
+    if query.domain:
+        w.sets.append(("SELECT n FROM browse_domains WHERE domain = ?", [query.domain]))
+    if query.lang:
+        w.sets.append(("SELECT n FROM browse_langs WHERE lang = ?", [query.lang]))
+    if query.instrument:  # a code, or its label as `accords list` shows it
+        w.cols.append(("a.instrument = ?", [_INSTRUMENT_CODES.get(query.instrument, query.instrument)]))
+    if query.since:
+        # A date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) is kept when it reaches the bound at its
+        # own precision: date || '~' >= since. The first clause, implied by the second (every date has
+        # its year), bounds the scan of the date index; both read the index alone.
+        w.cols.append(("a.date_newest >= ? AND a.date_newest || '~' >= ?", [query.since[:4], query.since]))
+    if query.until:  # date[:len(until)] <= until; undated ('') left out
+        w.cols.append(("a.date_newest > '' AND a.date_newest <= ?", [query.until + "~"]))
+    if query.discrepancies is not None:
+        w.cols.append(("a.n_discrepancies > 0" if query.discrepancies else "a.n_discrepancies = 0", []))
+    if query.q and query.q.strip():
+        # The full-text match runs once per call; the page and the count both read its result.
+        found = _found_by_words(store, query.q)
+        if not found:
+            return None
+        w.sets.append(("SELECT value AS n FROM json_each(?)", [json.dumps(found)]))
+        w.found = len(found)
+    return w
+
+
+def _found_by_words(store: Store, q: str) -> list[int]:
+    """Agreements (browse_agreements.n) whose names or live sources' texts hold every word of `q`."""
+    names = browse_search.match(store.db, "browse_names_vocab", q)
+    texts = browse_search.match(store.db, "search_vocab", q)
+    found: set[int] = set()
+    if names.expression:
+        found.update(r[0] for r in store.db.execute("SELECT rowid FROM browse_names WHERE browse_names MATCH ?",
+                                                    (names.expression,)))
+    if texts.expression:
+        found.update(r[0] for r in store.db.execute(
+            "SELECT bs.n FROM search_text t JOIN browse_sources bs ON bs.sn = t.rowid WHERE search_text MATCH ?",
+            (texts.expression,)))
+    return sorted(found)
 
 
 def agreements(store: Store, query: Query) -> dict[str, Any]:
-    """A page of the agreements the query matches, and how many match in all."""
-    per_page = max(1, min(query.per_page, MAX_PER_PAGE))
-    page = max(1, query.page)
-    rows = _sorted([row(r) for r in _matching(store, query)], query.sort)
-    start = (page - 1) * per_page
-    return {"items": rows[start:start + per_page], "total": len(rows), "page": page, "per_page": per_page}
+    page, per_page = _bounded(query.page, query.per_page)
+    out: dict[str, Any] = {"items": [], "total": 0, "page": page, "per_page": per_page}
+    where = _where(store, query)
+    if where is None:
+        return out
+    sql, params = where.sql()
+    order = SORTS.get(query.sort, SORTS["date"])
+    # The page's keys first (the sort carries no rows), then its rows.
+    keys = [r[0] for r in store.db.execute(f"SELECT a.n FROM browse_agreements a{sql} ORDER BY {order}"
+                                           " LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page])]
+    out["items"] = _rows(store, keys)
+    out["total"] = where.count(store.db)
+    return out
+
+
+def _rows(store: Store, keys: list[int]) -> list[dict[str, Any]]:
+    """The list rows of agreements `keys` (browse_agreements.n), in that order."""
+    found = dict(store.db.execute("SELECT n, row FROM browse_rows WHERE n IN (SELECT value FROM json_each(?))",
+                                  (json.dumps(keys),)))
+    return [json.loads(found[k]) for k in keys]
+
+
+_FACETS = {
+    "instrument": "SELECT a.instrument, COUNT(*) FROM browse_agreements a{w} GROUP BY a.instrument",
+    "domain": "SELECT d.domain, COUNT(*) FROM browse_domains d JOIN browse_agreements a ON a.n = d.n{w}"
+              " GROUP BY d.domain",
+    "lang": "SELECT l.lang, COUNT(*) FROM browse_langs l JOIN browse_agreements a ON a.n = l.n{w} GROUP BY l.lang",
+    "party": "SELECT p.party_id, MIN(p.name), COUNT(*) FROM browse_parties p JOIN browse_agreements a ON a.n = p.n{w}"
+             " GROUP BY p.party_id",
+}
+# Without a filter the link tables are counted alone, in their own key order (no join).
+_FACETS_ALL = {
+    "instrument": "SELECT instrument, COUNT(*) FROM browse_agreements GROUP BY instrument",
+    "domain": "SELECT domain, COUNT(*) FROM browse_domains GROUP BY domain",
+    "lang": "SELECT lang, COUNT(*) FROM browse_langs GROUP BY lang",
+    "party": "SELECT party_id, MIN(name), COUNT(*) FROM browse_parties GROUP BY party_id",
+}
 
 
 def facets(store: Store, query: Query) -> dict[str, list[list[Any]]]:
-    """How many of the matching agreements have each instrument, domain, language and party."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    names: dict[str, str] = {}
-    for rec in _matching(store, query):
-        counts["instrument"][rec["instrument"]] += 1
-        counts["domain"].update(rec["domains"])
-        counts["lang"].update({s["lang"] or "?" for s in rec["sources"]})
-        for p in rec["parties"]:
-            counts["party"][p["id"]] += 1
-            names[p["id"]] = p.get("name") or p["id"]
-    out: dict[str, list[list[Any]]] = {k: [[v, n] for v, n in counts[k].most_common(30)]
-                                       for k in ("instrument", "domain", "lang")}
-    out["party"] = [[pid, names[pid], n] for pid, n in counts["party"].most_common(30)]
+    """The values of each filter with their counts under the query, the FACET_SIZE commonest."""
+    out: dict[str, list[list[Any]]] = {k: [] for k in _FACETS}
+    where = _where(store, query)
+    if where is None:
+        return out
+    sql, params = where.sql()
+    for kind in _FACETS:
+        base = _FACETS[kind].format(w=sql) if sql else _FACETS_ALL[kind]
+        rows = store.db.execute(f"{base} ORDER BY COUNT(*) DESC, 1 LIMIT ?", [*params, FACET_SIZE])
+        out[kind] = [list(r) for r in rows if r[0] is not None]
     return out
 
 
 def agreement(store: Store, agreement_id: str) -> dict[str, Any] | None:
-    """The stored record, exactly (an earlier id of a merged agreement leads to it)."""
+    """Exactly the stored record (spec/record.md); an earlier id (alias) resolves."""
     return store.record(agreement_id)
 
 
+def _spans(rec: dict[str, Any], source_id: str) -> list[dict[str, Any]]:
+    spans = {(ev["span"][0], ev["span"][1], field, ev["text"])
+             for field, evs in rec["evidence"].items() for ev in evs if ev["source"] == source_id}
+    return [{"start": s, "end": e, "field": f, "text": t} for s, e, f, t in sorted(spans)]
+
+
 def sources(store: Store, agreement_id: str) -> list[dict[str, Any]]:
-    """The record's sources with their texts and the spans of its evidence in each."""
+    """The agreement's sources with their texts and the record's evidence spans in each."""
     rec = store.record(agreement_id)
     if rec is None:
         return []
-    spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for field, items in rec["evidence"].items():
-        for ev in items:
-            start, end = ev["span"]
-            spans[ev["source"]].append({"start": start, "end": end, "field": field, "text": ev["text"]})
     rows = store.sources([s["id"] for s in rec["sources"]])
     out = []
     for s in rec["sources"]:
-        text = rows[s["id"]]["text"] if s["id"] in rows else ""
-        out.append({**s, "dir": direction(s["lang"]), "text": text,
-                    "spans": sorted(spans[s["id"]], key=lambda x: (x["start"], x["end"], x["field"]))})
+        row = rows.get(s["id"])
+        if row is None:
+            continue
+        out.append({"id": s["id"], "origin": s["origin"], "url": s["url"], "lang": s["lang"],
+                    "dir": direction(s["lang"]), "outlet": s["outlet"], "published": s["published"],
+                    "title": s["title"], "text": row["text"], "spans": _spans(rec, s["id"])})
     return out
 
 
@@ -146,77 +236,78 @@ def segments(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _snippet(text: str, folded_key: str, width: int = 80) -> dict[str, str] | None:
-    """The words around the first hit. Folding keeps one character per character (see
-    text.normalize.fold_char) only where it does; the hit is looked for in the original
-    text position by position, so a snippet always quotes the source as written."""
-    folded = [fold_str(c) for c in text]
-    flat = "".join(folded)
-    at = flat.find(folded_key)
-    if at < 0:
-        return None
-    # Map the folded offset back to the original text.
-    pos, start, end = 0, None, None
-    for i, f in enumerate(folded):
-        if start is None and pos + len(f) > at:
-            start = i
-        pos += len(f)
-        if pos >= at + len(folded_key):
-            end = i + 1
-            break
-    start = start or 0
-    end = end or len(text)
-    return {"before": text[max(0, start - width):start], "hit": text[start:end], "after": text[end:end + width]}
-
-
 def search(store: Store, q: str, lang: str | None = None, page: int = 1, per_page: int = 20) -> dict[str, Any]:
-    """Live sources whose text holds the words, with a snippet and the agreements they support."""
-    per_page = max(1, min(per_page, MAX_PER_PAGE))
-    page = max(1, page)
-    key = fold_str(q)
-    agreements_of: dict[str, list[str]] = defaultdict(list)
-    for sid, aid in store.db.execute("SELECT DISTINCT source_id, agreement_id FROM mentions"
-                                     " WHERE agreement_id IS NOT NULL ORDER BY agreement_id"):
-        agreements_of[sid].append(aid)
-    hits = []
-    for s in store.db.execute("SELECT id, lang, title, url, text FROM sources WHERE superseded_by IS NULL"
-                              " AND retracted_at IS NULL ORDER BY published DESC, id"):
-        if lang and s["lang"] != lang:
-            continue
-        snip = _snippet(s["text"], key) if key else None
-        if snip is None:
-            continue
-        hits.append({"source_id": s["id"], "lang": s["lang"], "dir": direction(s["lang"]), "title": s["title"],
-                     "url": s["url"], "snippet": snip, "agreements": agreements_of.get(s["id"], [])})
-    start = (page - 1) * per_page
-    return {"items": hits[start:start + per_page], "total": len(hits), "page": page, "per_page": per_page}
+    """Live sources whose text or title holds every word of `q`, newest first, with a snippet."""
+    page, per_page = _bounded(page, per_page)
+    out: dict[str, Any] = {"items": [], "total": 0, "page": page, "per_page": per_page}
+    terms = browse_search.match(store.db, "search_vocab", q)
+    if terms.expression is None:
+        return out
+    # One pass of the index: every hit's key, newest first; the count is their number.
+    if lang:
+        keys = [r[0] for r in store.db.execute(
+            "SELECT t.rowid FROM search_text t JOIN search_sources x ON x.n = t.rowid"
+            " WHERE search_text MATCH ? AND x.lang = ? ORDER BY t.rowid DESC", (terms.expression, lang))]
+    else:
+        keys = [r[0] for r in store.db.execute(
+            "SELECT rowid FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC", (terms.expression,))]
+    out["total"] = len(keys)
+    for sn in keys[(page - 1) * per_page: page * per_page]:
+        src = store.db.execute("SELECT s.id, s.lang, s.title, s.url, s.text FROM search_sources x"
+                               " JOIN sources s ON s.id = x.source_id WHERE x.n = ?", (sn,)).fetchone()
+        out["items"].append({"source_id": src["id"], "lang": src["lang"], "dir": direction(src["lang"]),
+                             "title": src["title"], "url": src["url"],
+                             "snippet": browse_search.snippet(src["text"], terms.words),
+                             "agreements": [r[0] for r in store.db.execute(
+                                 "SELECT a.id FROM browse_sources s JOIN browse_agreements a ON a.n = s.n"
+                                 " WHERE s.sn = ? ORDER BY a.id", (sn,))]})
+    return out
 
 
 def timeline(store: Store, query: Query) -> list[dict[str, Any]]:
-    """Matching agreements by month of signing, ascending; undated ones left out."""
-    months = Counter(r["date_signed"][:7] for r in _matching(store, replace(query, page=1))
-                     if r["date_signed"] and len(r["date_signed"]) >= 7)
-    return [{"month": m, "count": n} for m, n in sorted(months.items())]
+    """Agreements per month signed, ascending; undated ones and those dated by the year alone are
+    left out (they have no month)."""
+    where = _where(store, query)
+    if where is None:
+        return []
+    sql, params = where.sql()
+    sql = (sql + " AND" if sql else " WHERE") + " length(a.date_signed) >= 7"
+    rows = store.db.execute(f"SELECT substr(a.date_signed, 1, 7) AS m, COUNT(*) FROM browse_agreements a{sql}"
+                            " GROUP BY m ORDER BY m", params)
+    return [{"month": m, "count": n} for m, n in rows]
 
 
 def network(store: Store, query: Query, limit: int = 150) -> dict[str, Any]:
-    """Parties as nodes (size: agreements), and who signs with whom as edges (weight: agreements)."""
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for rec in _matching(store, query):
-        ids = sorted({p["id"] for p in rec["parties"]})
-        for p in rec["parties"]:
-            nodes.setdefault(p["id"], {"id": p["id"], "name": p.get("name") or p["id"], "type": p["type"],
-                                       "region": region(p["id"], p["type"]), "agreements": 0})
-        for pid in ids:
-            nodes[pid]["agreements"] += 1
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                edges[(a, b)].append(rec["id"])
-    kept = {n["id"] for n in sorted(nodes.values(), key=lambda n: (-n["agreements"], n["id"]))[:limit]}
-    return {"nodes": [n for pid, n in sorted(nodes.items()) if pid in kept],
-            "edges": [{"source": a, "target": b, "weight": len(ids), "agreements": ids[:20]}
-                      for (a, b), ids in sorted(edges.items()) if a in kept and b in kept]}
+    """Parties as nodes (the `limit` with most agreements under the query) and, between two of
+    them, an edge weighted by the agreements they are both parties to (up to 20 ids, newest first)."""
+    limit = min(max(1, limit), 500)
+    where = _where(store, query)
+    if where is None:
+        return {"nodes": [], "edges": []}
+    sql, params = where.sql()
+    rows = store.db.execute(
+        f"SELECT p.party_id, MIN(p.name), MIN(p.type), COUNT(*) FROM browse_parties p"
+        f" JOIN browse_agreements a ON a.n = p.n{sql} GROUP BY p.party_id ORDER BY COUNT(*) DESC, p.party_id LIMIT ?",
+        [*params, limit]).fetchall()
+    nodes = [{"id": pid, "name": name, "type": kind, "region": region(pid, kind), "agreements": n}
+             for pid, name, kind, n in rows]
+    return {"nodes": nodes, "edges": _edges(store, sql, params, {n["id"] for n in nodes})}
+
+
+def _edges(store: Store, sql: str, params: list[Any], ids: set[str]) -> list[dict[str, Any]]:
+    pairs = ("FROM browse_parties p1 JOIN browse_parties p2 ON p2.n = p1.n AND p1.party_id < p2.party_id"
+             f" JOIN browse_agreements a ON a.n = p1.n{sql}")
+    rows = store.db.execute(
+        f"SELECT s, t, id FROM (SELECT p1.party_id AS s, p2.party_id AS t, a.id AS id, ROW_NUMBER() OVER"
+        f" (PARTITION BY p1.party_id, p2.party_id ORDER BY a.date_newest DESC, a.id DESC) AS r {pairs}) WHERE r <= 20",
+        params)
+    ids_of: dict[tuple[str, str], list[str]] = {}
+    for s, t, aid in rows:
+        if s in ids and t in ids:
+            ids_of.setdefault((s, t), []).append(aid)
+    counts = store.db.execute(f"SELECT p1.party_id, p2.party_id, COUNT(*) {pairs} GROUP BY 1, 2", params)
+    return [{"source": s, "target": t, "weight": n, "agreements": ids_of[(s, t)]}
+            for s, t, n in counts if (s, t) in ids_of]
 
 
 def region(party_id: str, party_type: str) -> str:
@@ -229,18 +320,23 @@ def region(party_id: str, party_type: str) -> str:
 
 
 def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
-    """The entity the store keeps, with its agreements as list rows."""
+    """The entity the store keeps, with the list rows of its agreements (the MAX_PER_PAGE newest;
+    `agreements_total` counts them all)."""
     data = store.entity(entity_id)
     if data is None:
         return None
-    if data["type"] == "person":
-        recs = [r for r in (store.record(a) for a in data.get("agreements") or []) if r]
-    else:  # a state or organisation entity is the party of that id: state:AZ is party AZ
-        party = data.get("iso") or data["id"]
-        recs = _matching(store, Query(parties=(party,)))
-    return {**data, "agreement_rows": _sorted([row(r) for r in recs], "date")}
+    if data.get("type") == "person":
+        ids = list(data.get("agreements") or [])
+        where, params = f"a.id IN ({','.join('?' * len(ids))})", ids
+    else:
+        where, params = "a.n IN (SELECT n FROM browse_parties WHERE party_id = ?)", [data.get("iso") or entity_id]
+    rows = store.db.execute(f"SELECT r.row FROM browse_agreements a JOIN browse_rows r ON r.n = a.n WHERE {where}"
+                            f" ORDER BY {SORTS['date']} LIMIT ?", [*params, MAX_PER_PAGE])
+    total = store.db.execute(f"SELECT COUNT(*) FROM browse_agreements a WHERE {where}", params).fetchone()[0]
+    return data | {"agreement_rows": [json.loads(r[0]) for r in rows], "agreements_total": total}
 
 
 def entities(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Entities with a name form that is, or holds, `q` (any script)."""
-    return [{"id": e["id"], "type": e["type"], "name": e["name"]} for e in store.find_entities(q)[:limit]]
+    """Entities with a name form that is, or holds, `q` (folded), people first by name."""
+    found = store.find_entities(q) if q and q.strip() else []
+    return [{"id": e["id"], "type": e["type"], "name": e["name"]} for e in found[: min(max(1, limit), 50)]]

@@ -525,7 +525,7 @@ def check(db: str, as_json: bool) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--token-file", type=click.Path(exists=True, dir_okay=False),
               help="A file holding the token that `POST /api/sources` requires (or set $ACCORDS_TOKEN);"
                    " without one the server is read-only.")
@@ -534,25 +534,72 @@ def serve(db: str, host: str, port: int, token_file: str | None) -> None:
 
     \b
     Pages: /agreements (filters, search in any script), /agreements/ID (sources side by side,
-    evidence highlighted), /timeline, /network, /entities/ID, /search. API: /api/... , schema at
-    /openapi.json. The store is opened read-only for every request; ingesting over HTTP
-    (POST /api/sources) exists only when a token is given.
+    evidence highlighted), /timeline, /network, /entities/ID, /search.
+    API: /api/agreements, /api/agreements/ID, /api/agreements/ID/sources, /api/search,
+    /api/entities, /api/network, /api/timeline, /api/facets; schema at /openapi.json.
+    The store is opened read-only for every request. With a token (--token-file, or
+    $ACCORDS_TOKEN), POST /api/sources ingests articles sent as JSON by a client that
+    sends `Authorization: Bearer TOKEN`; without one that route does not exist.
+
     \b
-      accords serve --db accords.db            then open http://127.0.0.1:8000/
+    Examples:
+      accords serve --db accords.db             then open http://127.0.0.1:8000/
+      curl 'http://127.0.0.1:8000/api/agreements?party=AZ&since=2025&per_page=10'
+      ACCORDS_TOKEN=$(cat token) accords serve --db accords.db
+      curl -H "Authorization: Bearer $(cat token)" -H 'Content-Type: application/json' \\
+           -d '{"text": "...", "url": "https://...", "published": "2026-02-04"}' \\
+           http://127.0.0.1:8000/api/sources
+    Ctrl-C stops the server.
     """
     import uvicorn
 
     from accords.web.app import create_app
+    from accords.web.ingest import shutdown_worker
 
     with _store(db):  # a missing, foreign or out-of-date store is refused here, with its code
         pass
-    token = os.environ.get("ACCORDS_TOKEN") or None
-    if token_file:
-        with open(token_file, encoding="utf-8") as f:
-            token = f.read().strip() or None
+    token = _token(token_file)
+    sock = _listening(host, port)
     err.print(f"accords: serving {visible(db)} at http://{host}:{port}/"
-              + (" (ingest over HTTP enabled)" if token else " (read-only)"), markup=False)
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+              + (" (ingest over HTTP enabled: POST /api/sources)" if token else " (read-only)"), markup=False)
+    server = uvicorn.Server(uvicorn.Config(create_app(db, token), log_level="warning", server_header=False))
+    # uvicorn stops gracefully on Ctrl-C or SIGTERM, then raises the signal again for its caller.
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        server.run(sockets=[sock])
+    except (KeyboardInterrupt, Terminated):
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        shutdown_worker()
+    err.print("accords: server stopped", markup=False)
+
+
+def _listening(host: str, port: int) -> Any:
+    """A socket bound to host:port, so that a port in use is said before the server starts."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        _fail(f"cannot listen on {visible(host)}:{port}: {e.strerror or e}", 1)
+    return sock
+
+
+def _token(token_file: str | None) -> str | None:
+    """The ingest token: the file's first line, else $ACCORDS_TOKEN, else None (read-only). A
+    file given but empty is an error: its owner meant the server to take a token."""
+    if not token_file:
+        return os.environ.get("ACCORDS_TOKEN", "").strip() or None
+    with open(token_file, encoding="utf-8") as f:
+        token = f.readline().strip()
+    if not token:
+        raise click.BadParameter(f"{visible(token_file)} holds no token", param_hint="--token-file")
+    return token
 
 
 if __name__ == "__main__":

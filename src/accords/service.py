@@ -38,6 +38,7 @@ from accords.merge import (
 )
 from accords.pipeline import EXTRACTOR_VERSION, Processed, process
 from accords.record import build_record, stmt_from_row
+from accords.store import browse_index
 from accords.store.sqlite import Store, now
 
 BATCH = 50
@@ -110,6 +111,7 @@ def _store_batch(store: Store, batch: list[Item], counts: Summary) -> None:
         # be a record of nothing until the rebuild, so it goes with them, in the same commit.
         store.db.execute("DELETE FROM agreements WHERE id NOT IN"
                          " (SELECT agreement_id FROM mentions WHERE agreement_id IS NOT NULL)")
+        browse_index.drop_missing_agreements(store.db)
 
 
 def _uncount(counts: Summary, item: Processed) -> None:
@@ -132,11 +134,19 @@ def ingest(paths: Iterable[str], store: Store, max_bytes: int = DEFAULT_MAX_BYTE
     the batch in progress is rolled back and `summary.pending` says how many inputs it held.
     `skip` names files never to read as inputs (the store's own files)."""
     limits = limits or Limits(max_bytes=max_bytes)
+    return ingest_inputs(read_inputs(paths, limits=limits, skip=skip), store, limits, on_item, summary)
+
+
+def ingest_inputs(inputs: Iterable[RawInput | Refused], store: Store, limits: Limits | None = None,
+                  on_item: Callable[[str], None] | None = None, summary: Summary | None = None) -> Summary:
+    """Ingest articles already read (from files by `ingest`, from a request by the web API):
+    extract, store in batches, rebuild the agreements; returns what happened."""
+    limits = limits or Limits()
     summary = summary if summary is not None else Summary()
     batch: list[Item] = []
     counts = Summary()  # the batch in progress, joined to `summary` when it commits
     this_run: set[str] = set()  # sources stored by this run, committed or still in the batch
-    for item in read_inputs(paths, limits=limits, skip=skip):
+    for item in inputs:
         summary.read += 1
         summary.pending += 1
         if isinstance(item, Refused):
@@ -254,6 +264,7 @@ def _rebuild_locked(store: Store, scorer: str) -> tuple[dict[str, dict[str, Any]
     serialised = {aid: json.dumps(rec, ensure_ascii=False) for aid, rec in records.items()}
     store.db.executemany("INSERT INTO agreements VALUES (?,?,?)",
                          [(aid, text, now()) for aid, text in serialised.items()])
+    browse_index.write_agreements(store.db, records.values())  # the web app's list reads these
     for mid, prev in old.items():
         new = assignment.get(mid)
         if prev and new and prev != new and prev not in records:

@@ -29,7 +29,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ALL_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
-__all__ = ["DEFAULT_MAX_BYTES", "RawInput", "Refused", "read_inputs"]
+__all__ = ["DEFAULT_MAX_BYTES", "RawInput", "Refused", "json_article", "read_inputs"]
 
 # Lone surrogates (from `\ud800` escapes in JSON, or undecodable file names) cannot be written
 # as UTF-8, so SQLite would refuse the whole batch they are in.
@@ -115,6 +115,14 @@ def _record(origin: str, obj: Any, raw_sha: str, limits: Limits, encoding: str =
     meta = _meta(obj)
     bad = len(_SURROGATE.findall(text)) + sum(len(_SURROGATE.findall(obj[k])) for k in meta)
     return _checked(RawInput(origin, _valid(text), media, raw_sha, replaced(encoding, bad), meta), limits)
+
+
+def json_article(obj: Any, limits: Limits, prefix: str = "api") -> RawInput | Refused:
+    """One article given as a JSON object outside any file (the body of `POST /api/sources`),
+    read as a record of a .json file is. Its origin is `PREFIX:` and the first hex digits of the
+    hash of the record, like standard input's: the same record sent again is the same input."""
+    sha = _sha(json.dumps(obj, sort_keys=True).encode("utf-8"))
+    return _record(f"{prefix}:{sha[:12]}", obj, sha, limits)
 
 
 def _checked(raw: RawInput, limits: Limits) -> RawInput | Refused:

@@ -18,12 +18,16 @@ from typing import Any
 
 from accords.errors import StoreError
 from accords.model import EventMention, Found, Person, Source
+from accords.store import browse_index
 from accords.store.connect import open_readonly as _open_readonly
 from accords.store.connect import open_writable as _open_writable
 from accords.store.connect import store_error
 
-SCHEMA_VERSION = "003_versions"
-MIGRATIONS = (("001_initial", "schema.sql"), ("002_entities", "schema_002.sql"), ("003_versions", "schema_003.sql"))
+SCHEMA_VERSION = "005_views"
+MIGRATIONS = (("001_initial", "schema.sql"), ("002_entities", "schema_002.sql"), ("003_versions", "schema_003.sql"),
+              ("004_browse", "schema_004.sql"), ("005_views", "schema_005.sql"))
+# What a migration needs done in Python after its SQL, in the same transaction.
+MIGRATION_HOOKS: dict[str, Callable[[sqlite3.Connection], None]] = {"004_browse": browse_index.backfill_agreements}
 # How long a writer waits for another accords process to finish its transaction before giving
 # up with E304: a rebuild of a large store holds the lock for minutes (see bench/merge_scale.py).
 LOCK_WAIT_SECONDS = 600.0
@@ -50,6 +54,7 @@ class Store:
         self.readonly = readonly
         self.db = _open_readonly(self.path) if readonly else _open_writable(self.path, lock_wait)
         self.db.row_factory = sqlite3.Row
+        browse_index.register(self.db)
         self.lock_wait = lock_wait
         try:
             if readonly:
@@ -114,6 +119,8 @@ class Store:
                 for stmt in sql.split(";\n"):
                     if stmt.strip():
                         self.db.execute(stmt)
+                if name in MIGRATION_HOOKS:
+                    MIGRATION_HOOKS[name](self.db)
                 self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, now()))
 
     @contextmanager
@@ -163,6 +170,7 @@ class Store:
             (src.id, src.origin, src.url, src.lang, src.outlet, src.published, src.published_from, src.title,
              src.encoding, src.media_type, src.raw_sha256, src.text, note, version, now()),
         )
+        browse_index.index_source(self.db, src.id, src.lang, src.title, src.text)
 
     def supersede_earlier(self, src: Source) -> list[str]:
         """Mark as superseded by `src` the earlier versions of it: the live source its origin
@@ -184,6 +192,7 @@ class Store:
                 continue  # the same text still stands at another origin
             self.db.execute(f"UPDATE sources SET superseded_by = ?, superseded_at = ? WHERE id = ? AND {self._LIVE}",
                             (src.id, now(), sid))
+            browse_index.unindex_source(self.db, sid)
             self.drop_mentions(sid)
             done.append(sid)
         return done
@@ -194,6 +203,7 @@ class Store:
         self.drop_mentions(source_id)
         self.db.execute("DELETE FROM origins WHERE source_id = ?", (source_id,))
         self.db.execute("UPDATE sources SET retracted_at = ? WHERE id = ?", (now(), source_id))
+        browse_index.unindex_source(self.db, source_id)
 
     def resolve_source(self, query: str) -> list[sqlite3.Row]:
         """Sources that `query` names: an origin, a URL, a source id or a unique prefix of one."""
