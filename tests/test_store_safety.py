@@ -86,7 +86,7 @@ def test_a_failed_export_leaves_the_old_file_whole(store, tmp_path, monkeypatch)
         f.write('{"id": "agr-partial"')
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("accords.cli.write", broken)
+    monkeypatch.setattr("accords.export.write", broken)  # what every JSONL export calls
     result = run("export", "--db", str(store), "-o", str(out))
     assert result.exit_code == 1 and "E311" in result.output and "untouched" in result.output
     assert out.read_bytes() == good

@@ -25,7 +25,7 @@ from rich.markup import escape
 
 from accords import __version__, labels, listing
 from accords.errors import AccordsError, StoreError
-from accords.export import CSV_COLUMNS, FORMATS, write
+from accords.exports import FORMATS
 from accords.ingest.read import DEFAULT_MAX_BYTES
 from accords.limits import Limits
 from accords.listing import plural
@@ -105,7 +105,8 @@ def main() -> None:
       accords list --party AZ --since 2025-01-01   the agreements found, filtered
       accords show 1a2b                        one record (an id or a unique prefix)
       accords sources --state refused          every input and what became of it
-      accords export --format csv -o out.csv   records as spec/record.md says (jsonl, json, csv)
+      accords export --format csv -o out.csv   records as spec/record.md says; also parquet, graphml,
+                                               jsonld, plover
     Read commands never change the store; `ingest`, `forget` and `migrate` write to it.
     """
 
@@ -391,27 +392,50 @@ def entity(query: str, db: str, as_json: bool) -> None:
 @main.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write (default: stdout). Written whole or not at all.")
+@click.option("-o", "--output", default="-", type=click.Path(allow_dash=True),
+              help="File to write (default: stdout); for parquet a folder. Written whole or not at all.")
 @click.option("--force", is_flag=True, help="Replace an existing file that is not an earlier export of this format.")
-def export(db: str, fmt: str, output: str, force: bool) -> None:
-    """Write every agreement record (spec/record.md): jsonl, json, or csv (one row per agreement).
+@click.option("--party", "parties", multiple=True, metavar="CODE|NAME",
+              help="Only agreements with this party, as in `accords list`. Repeat to require several.")
+@click.option("--instrument", type=click.Choice(sorted(labels.INSTRUMENTS)), help="Only this instrument.")
+@click.option("--domain", type=click.Choice(sorted(labels.DOMAINS)), help="Only this domain.")
+@click.option("--lang", help="Only agreements with a source in this language (ISO 639-1).")
+@click.option("--since", metavar="YYYY[-MM[-DD]]", help="Signed on or after (undated agreements are left out).")
+@click.option("--until", metavar="YYYY[-MM[-DD]]", help="Signed on or before (undated agreements are left out).")
+def export(db: str, fmt: str, output: str, force: bool, parties: tuple[str, ...], instrument: str | None,
+           domain: str | None, lang: str | None, since: str | None, until: str | None) -> None:
+    """Write the agreement records, or the analysts' formats built from them.
 
     \b
-    The file is written beside its target and renamed into place when complete: a failed
-    export leaves the old file whole. An export never writes over the store, and replaces an
-    existing file only if it is an earlier accords export of the same format (else --force).
+    Formats:
+      jsonl, json   the records exactly as spec/record.md says
+      csv           one row per agreement (a cell a spreadsheet would run is quoted)
+      parquet       a folder of five typed tables: agreements, parties, people, sources,
+                    statements (pandas, DuckDB, Polars read them as they are)
+      graphml       the parties as nodes, one edge per agreement and pair (Gephi, networkx)
+      jsonld        schema.org terms: Event, Legislation, Country, Organization, Person,
+                    NewsArticle; Wikidata ids as sameAs
+      plover        PLOVER event records (AGREE, mode sign, CAMEO 057), one per pair of parties
+    The filters are those of `accords list`. The file (or folder) is written beside its target
+    and renamed into place when complete: a failed export leaves the old one whole. An export
+    never writes over the store, and replaces an existing file only if it is an earlier accords
+    export of the same format (else --force); a folder only if it holds nothing but one.
+      accords export --format parquet -o tables/
+      accords export --format graphml --party AZ --since 2025 -o az.graphml
     """
-    from accords.outfile import atomic_text, check_target, sidecars
+    from accords.exports import write_file, write_stdout
+    from accords.outfile import sidecars
 
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not _is_partial_date(value):
+            raise click.BadParameter(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
+    f = listing.Filters(parties, instrument, domain, lang, since, until)
     with _store(db) as store:
         if output == "-":
-            n = write(store.records(), fmt, sys.stdout)
+            n = write_stdout(store, fmt, f)
         else:
-            path = check_target(output, fmt, ",".join(CSV_COLUMNS), sidecars(db), force)
             try:
-                with atomic_text(path) as f:
-                    n = write(store.records(), fmt, f)
+                n = write_file(store, fmt, f, output, sidecars(db), force)
             except OSError as e:
                 _fail(f"E311: {output}: cannot be written ({e.strerror}); the old file, if any, is untouched", 1)
     err.print(f"{plural(n, 'agreement')} written" + (f" to {visible(output)}" if output != "-" else ""),

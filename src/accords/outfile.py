@@ -23,6 +23,9 @@ from accords.errors import OutputError
 
 _HEAD = 65536  # bytes read to recognise an earlier export
 _JSON_EXPORT = regex.compile(r'^\[\s*(?:\]|\{\s*"id":\s*"agr-)')
+_GRAPHML_EXPORT = regex.compile(r'^(?:<\?xml[^>]*>\s*)?<graphml\b.*>accords export --format graphml<', regex.S)
+# The context accords writes starts so (exports/jsonld.py); a JSON-LD file of another tool does not.
+_JSONLD_EXPORT = regex.compile(r'^\{\s*"@context":\s*\{"schema":\s*"https://schema.org/",\s*"Event":\s*"schema:Event"')
 
 
 def sidecars(store: str) -> list[Path]:
@@ -48,12 +51,18 @@ def is_export(path: Path, fmt: str, csv_header: str) -> bool:
         return head.lstrip("\ufeff").splitlines()[0].strip() == csv_header
     if fmt == "json":
         return bool(_JSON_EXPORT.match(head))
+    if fmt == "graphml":
+        return bool(_GRAPHML_EXPORT.match(head))
+    if fmt == "jsonld":
+        return bool(_JSONLD_EXPORT.match(head))
     first = head.splitlines()[0]
     try:
         obj = json.loads(first)
     except ValueError:
         return False
-    return isinstance(obj, dict) and str(obj.get("id", "")).startswith("agr-") and "instrument" in obj
+    if not isinstance(obj, dict) or not str(obj.get("id", "")).startswith("agr-"):
+        return False
+    return obj.get("event") == ["AGREE"] if fmt == "plover" else "instrument" in obj
 
 
 def check_target(target: str, fmt: str, csv_header: str, protected: Iterable[Path], force: bool) -> Path:
