@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 
 from accords.text.normalize import fold_char, fold_str
 
@@ -31,6 +32,37 @@ class Terms:
 
     words: tuple[str, ...]
     expression: str | None
+
+
+# Languages whose conjunctions, prepositions and article are written as one word with what follows
+# (والذكاء "and the intelligence", לישראל "to Israel"); their packs list them as `prefixes`.
+PROCLITIC_LANGS = ("ar", "fa", "ur", "he")
+
+
+@cache
+def _proclitics() -> frozenset[str]:
+    """The one-letter proclitics (و ب ل ف ك, ו ב ל מ ש כ ה): the article ال and the longer forms
+    are left on the word, so that القدس is not searched as قدس (which is also in مقدس)."""
+    from accords.lang.pack import available, load
+
+    return frozenset(p for code in PROCLITIC_LANGS if code in available() for p in load(code).prefixes
+                     if len(p) == 1)
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """A folded query word, then the same without the first one, then two, one-letter proclitics
+    typed with it, while three letters or more remain: والقدس, القدس. A reader who types
+    والقدس or לירושלים finds the word however the text attaches it: the last form, a substring
+    of the others, is what is searched; the snippet marks the longest form the text has."""
+    out = [word]
+    while len(out) < 3 and out[-1][:1] in _proclitics() and len(out[-1]) > 3:
+        out.append(out[-1][1:])
+    return tuple(out)
+
+
+def bare(word: str) -> str:
+    """The form of a folded query word that is searched (see `forms`)."""
+    return forms(word)[-1]
 
 
 def words(q: str | None) -> tuple[str, ...]:
@@ -56,13 +88,15 @@ def match(db: sqlite3.Connection, vocab: str, q: str | None) -> Terms:
     """The MATCH expression over the index whose vocabulary table is `vocab` (search_vocab,
     browse_names_vocab). A word that cannot occur makes the expression None: nothing matches."""
     ws = words(q)
+    every = tuple(dict.fromkeys(f for w in ws for f in forms(w)))  # for the snippet, longest first
     parts = []
     for w in ws:
-        part = _phrase(w) if len(w) >= 3 else _expand(db, vocab, w)
+        searched = bare(w)
+        part = _phrase(searched) if len(searched) >= 3 else _expand(db, vocab, searched)
         if part is None:
-            return Terms(ws, None)
+            return Terms(every, None)
         parts.append(part)
-    return Terms(ws, " AND ".join(parts) if parts else None)
+    return Terms(every, " AND ".join(parts) if parts else None)
 
 
 def _locate(text: str, ws: tuple[str, ...]) -> tuple[int, int] | None:
