@@ -36,7 +36,8 @@ def require_chromium() -> Path:
     turns the browser tests into a silent pass or a skip."""
     if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
         return CHROMIUM
-    where = "in CI (.ci/run installs it before the tests)" if os.environ.get("CI") else "on this machine"
+    where = ("in CI (tools/system-deps, the first step of the test command, installs it)"
+             if os.environ.get("CI") else "on this machine")
     pytest.fail(f"the browser tests need Debian's chromium at {CHROMIUM}, which is missing {where}. "
                 f"Install it as root with: {INSTALL}  (never `playwright install`: it downloads a browser)",
                 pytrace=False)
