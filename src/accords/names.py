@@ -188,8 +188,23 @@ def skeleton(name: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p not in _PARTICLES and p)
 
 
+# A regnal number after a monarch's name (Mohammed VI, Charles III, Willem-Alexander I., Карл III).
+_REGNAL = re.compile(r"^[IVXL]{1,6}\.?$")
+
+
+def _regnal(name: str) -> str | None:
+    last = name.split()[-1:] or [""]
+    return last[0].rstrip(".") if _REGNAL.match(last[0]) and len(name.split()) >= 2 else None
+
+
 def same_name(a: str, b: str) -> bool:
-    """Two spellings of one name: surnames agree, and given names agree where both have one."""
+    """Two spellings of one name: surnames agree, and given names agree where both have one.
+    A monarch's regnal number is no surname: "Mohammed VI" is not a one-word name whose surname
+    could be any other person's (नरेंद्र मोदी, skeleton md), and is only the same name as another
+    with the same number."""
+    ra, rb = _regnal(a), _regnal(b)
+    if ra or rb:
+        return ra == rb and same_name(a.rsplit(None, 1)[0], b.rsplit(None, 1)[0])
     sa, sb = skeleton(a), skeleton(b)
     if not sa or not sb:
         return False
