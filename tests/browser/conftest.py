@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Page, sync_playwright
 
 from accords.store.sqlite import Store
+from tests.web.conftest import export, start_server
 
 from . import corpus, harness
 
@@ -48,8 +49,8 @@ def stored_sources(db: Path) -> list[dict]:
 def build_site(tmp: Path, inputs: list[Path]) -> Iterator[Site]:
     db = tmp / "store.db"
     harness.ingest(db, inputs)
-    site = Site("", db, harness.export_records(db), stored_sources(db))
-    with harness.serving(db, tmp / "serve.log") as base:
+    site = Site("", db, export(db), stored_sources(db))
+    with start_server(db) as base:
         site.base = base
         yield site
 

@@ -6,16 +6,9 @@ Nothing here fakes a part of the app: stores are built by `accords ingest`, read
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,7 +21,6 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1400, "height": 900}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-SERVER_START_SECONDS = 60.0
 
 
 def require_chromium() -> Path:
@@ -61,52 +53,3 @@ def run_accords(*args: str) -> str:
 
 def ingest(db: Path, paths: list[Path]) -> None:
     run_accords("ingest", "--db", str(db), *map(str, paths))
-
-
-def export_records(db: Path) -> list[dict]:
-    """The records as `accords export` writes them: what the pages must show."""
-    out = run_accords("export", "--db", str(db), "--format", "jsonl")
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def serving(db: Path, log: Path) -> Iterator[str]:
-    """`accords serve` on a free port of 127.0.0.1, until the block ends; yields its base URL."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with log.open("wb") as out:
-        proc = subprocess.Popen([*accords_command(), "serve", "--db", str(db), "--port", str(port)],
-                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    try:
-        _wait_until_up(proc, base, log)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def _wait_until_up(proc: subprocess.Popen[bytes], base: str, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"accords serve exited with {proc.returncode}:\n{log.read_text(errors='replace')}",
-                        pytrace=False)
-        try:
-            with urllib.request.urlopen(base + "/agreements", timeout=5) as r:
-                if r.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"accords serve did not answer on {base} within {SERVER_START_SECONDS:.0f} s:\n"
-                f"{log.read_text(errors='replace')}", pytrace=False)
