@@ -25,8 +25,8 @@ DIFFERENT = [
     ("Tamar Kesler", "تامار شلر"),
     ("Samir Haddad", "Samir Hamdan"),
     ("Chris Wheeler", "Chris Wong"),
-    ("Mohammed VI", "नरेंद्र मोदी"),  # a regnal number is no surname: the skeletons md and md say nothing
-    ("Mohammed VI", "Ahmed Mahdi"), ("Charles III", "Charles II"), ("Hamad II", "Hamad"),
+    ("Faisal II", "Омар Фейсал"), ("Faisal II", "Omar Faisal"),  # a regnal number is no surname
+    ("Charles III", "Charles II"), ("Hamad II", "Hamad"),
     ("Ana Souza", "Rita Souza"),
     ("ჯულია როსიმ", "ჯულია როზენი"),  # an ending is stripped, not any letter  # same surname, other given name
 ]

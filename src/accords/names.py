@@ -188,7 +188,7 @@ def skeleton(name: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p not in _PARTICLES and p)
 
 
-# A regnal number after a monarch's name (Mohammed VI, Charles III, Willem-Alexander I., Карл III).
+# A regnal number after a monarch's name (Faisal II, Harald V., Карл III).
 _REGNAL = re.compile(r"^[IVXL]{1,6}\.?$")
 
 
@@ -199,8 +199,8 @@ def _regnal(name: str) -> str | None:
 
 def same_name(a: str, b: str) -> bool:
     """Two spellings of one name: surnames agree, and given names agree where both have one.
-    A monarch's regnal number is no surname: "Mohammed VI" is not a one-word name whose surname
-    could be any other person's (नरेंद्र मोदी, skeleton md), and is only the same name as another
+    A monarch's regnal number is no surname: "Faisal II" is not a one-word name whose surname
+    could be any other person's (Омар Фейсал, skeleton bsl), and is only the same name as another
     with the same number."""
     ra, rb = _regnal(a), _regnal(b)
     if ra or rb:
