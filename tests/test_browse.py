@@ -373,3 +373,8 @@ def test_accords_list_search_finds_what_reading_every_text_finds(store, words):
 ])
 def test_a_query_word_is_searched_without_its_proclitics(typed, searched):
     assert bare(fold_str(typed)) == searched
+
+
+@pytest.mark.parametrize("query", [Query(), Query(q="Azerbaijan"), Query(parties=("AZ",), q="memorandum")])
+def test_the_list_page_reads_what_the_list_and_facets_say(store, query):
+    assert browse.agreements_and_facets(store, query) == (browse.agreements(store, query), browse.facets(store, query))

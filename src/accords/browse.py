@@ -139,9 +139,18 @@ def _found_by_words(store: Store, q: str) -> list[int]:
 
 
 def agreements(store: Store, query: Query) -> dict[str, Any]:
+    return _agreements(store, query, _where(store, query))
+
+
+def agreements_and_facets(store: Store, query: Query) -> tuple[dict[str, Any], dict[str, list[list[Any]]]]:
+    """What the list page shows, `agreements` and `facets`, with the query's words searched once."""
+    where = _where(store, query)
+    return _agreements(store, query, where), _facets(store, where)
+
+
+def _agreements(store: Store, query: Query, where: _Where | None) -> dict[str, Any]:
     page, per_page = _bounded(query.page, query.per_page)
     out: dict[str, Any] = {"items": [], "total": 0, "page": page, "per_page": per_page}
-    where = _where(store, query)
     if where is None:
         return out
     sql, params = where.sql()
@@ -194,7 +203,10 @@ def facets(store: Store, query: Query) -> dict[str, list[list[Any]]]:
 
     The matching agreements are found once; when they are most of the store, the counts are those
     of the whole store less those of the agreements left out (fewer rows to read)."""
-    where = _where(store, query)
+    return _facets(store, _where(store, query))
+
+
+def _facets(store: Store, where: _Where | None) -> dict[str, list[list[Any]]]:
     if where is None:
         return {k: [] for k in _FACETS}
     if not where.sets and not where.cols:

@@ -562,6 +562,8 @@ def poisoned(hostile: Site, monkeypatch: pytest.MonkeyPatch) -> Site:
         "search": lambda store, q, lang=None, page=1, per_page=20: {"items": [hit], "total": 1, "page": 1,
                                                                     "per_page": 20},
     }
+    fakes["agreements_and_facets"] = lambda store, query: (fakes["agreements"](store, query),
+                                                           fakes["facets"](store, query))
     for name, fake in fakes.items():
         monkeypatch.setattr(browse, name, fake)
     return hostile

@@ -157,8 +157,7 @@ def agreement_list(request: Request) -> HTMLResponse:
     """The agreements matching the filters, a page at a time, with the counts of each facet."""
     query, notes = read_query(request)
     with request.app.state.settings.store() as store:
-        result = browse.agreements(store, query)
-        facets = browse.facets(store, query)
+        result, facets = browse.agreements_and_facets(store, query)
         party_names = _party_names(facets, result["items"])
     pages = max(1, math.ceil(result["total"] / result["per_page"]))
     return _render(request, "agreements.html", {"result": result, "query": query, "notes": notes, "facets": facets,
